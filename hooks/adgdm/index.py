@@ -1,0 +1,79 @@
+"""Indices over a catalogue: papers by node, modality, task, venue, year and author, built once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .catalogue import MODALITY_AXIS, TASK_AXIS, Catalogue
+from .models import Paper, TaxonomyNode
+
+
+@dataclass(frozen=True)
+class Index:
+    """Lookups the page renderers share. Every list of papers is in catalogue (id) order."""
+
+    catalogue: Catalogue
+    by_node: Mapping[str, tuple[Paper, ...]]
+    by_venue: Mapping[str, tuple[Paper, ...]]
+    by_year: Mapping[int, tuple[Paper, ...]]
+    by_author: Mapping[str, tuple[Paper, ...]]
+    children: Mapping[str, tuple[TaxonomyNode, ...]]
+
+    def ancestors(self, node_id: str) -> list[TaxonomyNode]:
+        """The node's parents from the axis down, not including the node itself."""
+        taxonomy = self.catalogue.taxonomy
+        chain: list[TaxonomyNode] = []
+        parent = taxonomy[node_id].parent
+        while parent is not None:
+            chain.append(taxonomy[parent])
+            parent = taxonomy[parent].parent
+        return chain[::-1]
+
+    def roots(self) -> list[TaxonomyNode]:
+        return [node for node in self.catalogue.taxonomy.values() if node.parent is None]
+
+
+def direct_nodes(paper: Paper) -> tuple[str, ...]:
+    """The nodes a paper sits on: its modalities, its task, and its taxonomy terms."""
+    return (*paper.modality, paper.task, *paper.taxonomy)
+
+
+def build_index(catalogue: Catalogue) -> Index:
+    taxonomy = catalogue.taxonomy
+    children: dict[str, list[TaxonomyNode]] = defaultdict(list)
+    for node in taxonomy.values():
+        if node.parent is not None:
+            children[node.parent].append(node)
+
+    by_node: dict[str, list[Paper]] = defaultdict(list)
+    by_venue: dict[str, list[Paper]] = defaultdict(list)
+    by_year: dict[int, list[Paper]] = defaultdict(list)
+    by_author: dict[str, list[Paper]] = defaultdict(list)
+    for paper in catalogue.papers:
+        placed: set[str] = set()
+        for node_id in direct_nodes(paper):
+            current: str | None = node_id
+            while current is not None and current not in placed:
+                placed.add(current)
+                current = taxonomy[current].parent
+        for node_id in placed:
+            by_node[node_id].append(paper)
+        by_venue[paper.venue].append(paper)
+        by_year[paper.year].append(paper)
+        for author in paper.authors:
+            by_author[author.sort_key].append(paper)
+
+    def frozen(mapping: Mapping[object, list[Paper]]) -> dict:  # type: ignore[type-arg]
+        return {key: tuple(value) for key, value in mapping.items()}
+
+    assert MODALITY_AXIS in taxonomy and TASK_AXIS in taxonomy
+    return Index(
+        catalogue=catalogue,
+        by_node=frozen(by_node),
+        by_venue=frozen(by_venue),
+        by_year=frozen(by_year),
+        by_author=frozen(by_author),
+        children={key: tuple(value) for key, value in children.items()},
+    )

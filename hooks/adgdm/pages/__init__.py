@@ -1,0 +1,1 @@
+"""Page renderers: pure functions from the catalogue and its index to Markdown text."""

@@ -1,0 +1,56 @@
+"""The one owner of generated page paths, their URLs and the slugs inside them.
+
+URL rule (documented on the site): every generated page lives at a path built only from
+stable identifiers: a paper's frozen key, a taxonomy node id, a venue's short name, a year.
+Titles never enter URLs, so correcting a title never breaks a link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import ascii_fold
+
+
+def slugify(text: str) -> str:
+    """'IEEE TMI' -> 'ieee-tmi'; 'ESEC/FSE' -> 'esec-fse'; 'Božič' -> 'bozic'."""
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_fold(text).lower())) or "x"
+
+
+def paper_page(paper_id: str) -> str:
+    return f"papers/{paper_id}.md"
+
+
+def paper_yaml(paper_id: str) -> str:
+    return f"papers/{paper_id}.yaml"
+
+
+def node_page(node_id: str) -> str:
+    return f"taxonomy/{node_id}.md"
+
+
+def venue_page(short: str) -> str:
+    return f"venues/{slugify(short)}.md"
+
+
+def year_page(year: int) -> str:
+    return f"years/{year}.md"
+
+
+def url_of(page_path: str) -> str:
+    """Site-relative directory URL of a generated page: 'papers/x.md' -> 'papers/x/'."""
+    stem = page_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def href(from_page: str, to: str) -> str:
+    """A relative href from the built HTML of `from_page` to a page (.md) or a file.
+
+    Raw HTML is not rewritten by MkDocs, so generated HTML links point at final URLs:
+    with directory URLs, 'papers/x.md' is served from 'papers/x/'.
+    """
+    depth = url_of(from_page).count("/")
+    target = url_of(to) if to.endswith(".md") else to
+    return "../" * depth + target if depth or target else "./"

@@ -1,0 +1,167 @@
+"""Safe YAML reading that remembers the line of every field and refuses risky YAML features.
+
+Files are composed into nodes by libyaml's safe composer (no Python object tags can be
+constructed), then walked here, so each value keeps its line number for error messages.
+Aliases are refused (they make alias bombs possible and serve no purpose in this data),
+and so are explicit tags other than YAML's standard scalar, sequence and mapping tags.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 256 * 1024
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: its plain value and the line where each field path starts."""
+
+    path: str
+    value: Any
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, field_path: str) -> int:
+        """The line of `field_path`, or of its closest parent that has one."""
+        probe = field_path
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = _parent_path(probe)
+        return self.lines.get("", 1)
+
+
+def _parent_path(field_path: str) -> str:
+    cut = max(field_path.rfind("."), field_path.rfind("["))
+    return field_path[:cut] if cut > 0 else ""
+
+
+class _YamlRefused(Exception):
+    def __init__(self, line: int, field_path: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.field_path = field_path
+        self.message = message
+
+
+def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file; return its document, or None and the problems that stopped it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown_as, 1, "file", f"cannot be read ({error.strerror})")]
+    return parse_yaml(raw, shown_as)
+
+
+def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML bytes as described in the module docstring."""
+
+    def refuse(message: str, line: int = 1, field_path: str = "file") -> tuple[None, list[Problem]]:
+        return None, [Problem(shown_as, line, field_path, message)]
+
+    if len(raw) > MAX_FILE_BYTES:
+        return refuse(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return refuse("file starts with a byte-order mark; save it as UTF-8 without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return refuse(f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", line)
+    if not text.strip():
+        return refuse("file is empty")
+    for number, content in enumerate(text.splitlines(), start=1):
+        indent = content[: len(content) - len(content.lstrip(" \t"))]
+        if "\t" in indent:
+            return refuse("indented with a tab; YAML needs spaces", number)
+    try:
+        node = yaml.compose(text, Loader=_SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        reason = error.problem or error.context or "unreadable"
+        return refuse(f"invalid YAML ({reason})", line)
+    except yaml.YAMLError as error:
+        return refuse(f"invalid YAML ({error})")
+    if node is None:
+        return refuse("file is empty")
+    lines: dict[str, int] = {"": node.start_mark.line + 1}
+    try:
+        value = _plain(node, "", lines, set())
+    except _YamlRefused as refused:
+        return refuse(refused.message, refused.line, refused.field_path or "file")
+    return Document(shown_as, value, lines), []
+
+
+def _plain(node: yaml.Node, field_path: str, lines: dict[str, int], seen: set[int]) -> Any:
+    """Turn a composed node into plain Python values, recording lines by field path."""
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise _YamlRefused(line, field_path, "YAML aliases (*name) are not allowed")
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP:
+            raise _YamlRefused(line, field_path, f"YAML tag {node.tag} is not allowed")
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise _YamlRefused(key_node.start_mark.line + 1, field_path, "keys must be plain text")
+            key = str(key_node.value)
+            if key == "<<":
+                raise _YamlRefused(key_node.start_mark.line + 1, field_path, "YAML merge keys are not allowed")
+            child = f"{field_path}.{key}" if field_path else key
+            if key in mapping:
+                raise _YamlRefused(key_node.start_mark.line + 1, child, "appears twice")
+            lines[child] = key_node.start_mark.line + 1
+            mapping[key] = _plain(value_node, child, lines, seen)
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            raise _YamlRefused(line, field_path, f"YAML tag {node.tag} is not allowed")
+        items = []
+        for index, item_node in enumerate(node.value):
+            child = f"{field_path}[{index}]"
+            lines[child] = item_node.start_mark.line + 1
+            items.append(_plain(item_node, child, lines, seen))
+        return items
+    return _scalar(node, field_path, line)
+
+
+def _scalar(node: yaml.Node, field_path: str, line: int) -> Any:
+    tag = node.tag
+    try:
+        if tag == _STR:
+            return str(node.value)
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return _CONSTRUCTOR.construct_yaml_bool(node)  # type: ignore[arg-type]
+        if tag == _INT:
+            return _CONSTRUCTOR.construct_yaml_int(node)  # type: ignore[arg-type]
+        if tag == _FLOAT:
+            return _CONSTRUCTOR.construct_yaml_float(node)  # type: ignore[arg-type]
+        if tag == _TIMESTAMP:
+            stamp = _CONSTRUCTOR.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            return stamp if isinstance(stamp, datetime.date) else str(node.value)
+    except (ValueError, yaml.YAMLError):
+        raise _YamlRefused(line, field_path, f"cannot read {node.value!r} as {tag.rsplit(':', 1)[-1]}") from None
+    raise _YamlRefused(line, field_path, f"YAML tag {tag} is not allowed")
