@@ -10,18 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from adgdm.catalogue import PAPERS_DIR, load_catalogue
+from adgdm.pages.context import SiteOptions
+from adgdm.problems import InvalidData
+from adgdm.render import make_context, render_site
+from adgdm.snippets import fill_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-
-from adgdm.catalogue import PAPERS_DIR, load_catalogue
-from adgdm.index import build_index
-from adgdm.pages.context import Context, SiteOptions
-from adgdm.problems import InvalidData
-from adgdm.render import render_site
-from adgdm.snippets import fill_markers
 
 log = get_plugin_logger("adgdm")
 _state: dict[str, Any] = {}
@@ -38,8 +36,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"the paper catalogue has problems:\n{error.report()}") from None
     repo = (config.extra.get("adgdm") or {}).get("repo", "")
     options = SiteOptions(repo_url=repo, site_url=config.site_url or "")
-    site = render_site(catalogue, options)
-    _state["context"] = Context(catalogue, build_index(catalogue), options)
+    context = make_context(catalogue, options)
+    site = render_site(context)
+    _state["context"] = context
     docs_folder = Path(config.docs_dir).name
     for file in files:
         if not file.generated_by:

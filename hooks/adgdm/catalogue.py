@@ -284,7 +284,7 @@ class _Loader:
         year = data.get("year")
         if isinstance(year, int) and year > latest_year():
             walker.report("year", f"{year} is in the future (latest allowed: {latest_year()})")
-        venue = venues.get(data.get("venue")) if isinstance(data.get("venue"), str) else None
+        venue = venues.get(str(data.get("venue")))
         if venue is not None and venue.kind == "book" and not (data.get("publisher") or venue.publisher):
             walker.report("publisher", f"a book needs a publisher (none given here or for venue '{venue.short}')")
         if venue is not None and venue.kind == "preprint" and venue.short == "arXiv" and not data.get("arxiv"):
@@ -297,7 +297,7 @@ class _Loader:
         """Each result names a column of its benchmark, and each cell appears once."""
         seen: set[tuple[str, str]] = set()
         for index, result in enumerate(results):
-            benchmark = benchmarks.get(result.get("benchmark", "")) if isinstance(result, dict) else None
+            benchmark = benchmarks.get(str(result.get("benchmark"))) if isinstance(result, dict) else None
             if benchmark is None:
                 continue
             column = result.get("column")

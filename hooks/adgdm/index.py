@@ -65,15 +65,12 @@ def build_index(catalogue: Catalogue) -> Index:
         for author in paper.authors:
             by_author[author.sort_key].append(paper)
 
-    def frozen(mapping: Mapping[object, list[Paper]]) -> dict:  # type: ignore[type-arg]
-        return {key: tuple(value) for key, value in mapping.items()}
-
     assert MODALITY_AXIS in taxonomy and TASK_AXIS in taxonomy
     return Index(
         catalogue=catalogue,
-        by_node=frozen(by_node),
-        by_venue=frozen(by_venue),
-        by_year=frozen(by_year),
-        by_author=frozen(by_author),
+        by_node={key: tuple(value) for key, value in by_node.items()},
+        by_venue={key: tuple(value) for key, value in by_venue.items()},
+        by_year={key: tuple(value) for key, value in by_year.items()},
+        by_author={key: tuple(value) for key, value in by_author.items()},
         children={key: tuple(value) for key, value in children.items()},
     )

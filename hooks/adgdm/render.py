@@ -1,13 +1,15 @@
 """The whole generated site as data: Markdown pages, downloadable files, and each page's source.
 
-`render_site` is a pure function of the catalogue and the options. The MkDocs adapter
-registers its output as virtual files; `write_site` writes the same output to a folder,
-so another static-site generator can take over by changing only the adapter.
+`render_site` is a pure function of the catalogue and the options. Each producer below
+adds one family of pages or files; the MkDocs adapter registers the result as virtual
+files, and `write_site` writes the same result to a folder, so another static-site
+generator can take over by changing only the adapter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bibtex import to_bibtex
@@ -19,37 +21,72 @@ from .pages.context import Context, SiteOptions
 from .pages.paper import render_paper
 from .urls import node_page, paper_page, paper_yaml, venue_page, year_page
 
+TAXONOMY_SOURCE = "papers/vocabulary/taxonomy.yaml"
+VENUES_SOURCE = "papers/vocabulary/venues.yaml"
 
-@dataclass(frozen=True)
+
+@dataclass
 class GeneratedSite:
-    pages: dict[str, str]
+    pages: dict[str, str] = field(default_factory=dict)
     """Page path (e.g. 'papers/x.md') -> Markdown."""
-    files: dict[str, str]
+    files: dict[str, str] = field(default_factory=dict)
     """File path (e.g. 'downloads/papers.bib') -> text."""
-    sources: dict[str, str]
+    sources: dict[str, str] = field(default_factory=dict)
     """Page path -> the data file it is generated from, for "edit this page" links."""
 
+    def add_page(self, path: str, markdown: str, source: str = "") -> None:
+        if path in self.pages:
+            raise ValueError(f"two producers generate {path}")
+        self.pages[path] = markdown
+        if source:
+            self.sources[path] = source
 
-def render_site(catalogue: Catalogue, options: SiteOptions | None = None) -> GeneratedSite:
-    ctx = Context(catalogue, build_index(catalogue), options or SiteOptions())
-    pages: dict[str, str] = {}
-    sources: dict[str, str] = {}
-    for paper in catalogue.papers:
-        pages[paper_page(paper.id)] = render_paper(ctx, paper)
-        sources[paper_page(paper.id)] = paper_yaml(paper.id)
-    for node_id in catalogue.taxonomy:
-        pages[node_page(node_id)] = render_node(ctx, node_id)
-        sources[node_page(node_id)] = "papers/vocabulary/taxonomy.yaml"
+    def add_file(self, path: str, text: str) -> None:
+        if path in self.files:
+            raise ValueError(f"two producers generate {path}")
+        self.files[path] = text
+
+
+Producer = Callable[[Context, GeneratedSite], None]
+
+
+def paper_pages(ctx: Context, site: GeneratedSite) -> None:
+    for paper in ctx.catalogue.papers:
+        site.add_page(paper_page(paper.id), render_paper(ctx, paper), paper_yaml(paper.id))
+
+
+def browse_pages(ctx: Context, site: GeneratedSite) -> None:
+    for node_id in ctx.catalogue.taxonomy:
+        site.add_page(node_page(node_id), render_node(ctx, node_id), TAXONOMY_SOURCE)
     for short in sorted(ctx.index.by_venue):
-        pages[venue_page(short)] = render_venue(ctx, short)
-        sources[venue_page(short)] = "papers/vocabulary/venues.yaml"
+        site.add_page(venue_page(short), render_venue(ctx, short), VENUES_SOURCE)
     for year in sorted(ctx.index.by_year):
-        pages[year_page(year)] = render_year(ctx, year)
-    files = {
-        "downloads/papers.bib": "\n".join(to_bibtex(p, catalogue.venues[p.venue]) for p in catalogue.papers),
-        "schema/paper.schema.json": paper_json_schema(catalogue.vocabularies()),
-    }
-    return GeneratedSite(pages, files, sources)
+        site.add_page(year_page(year), render_year(ctx, year))
+
+
+def download_files(ctx: Context, site: GeneratedSite) -> None:
+    catalogue = ctx.catalogue
+    site.add_file("downloads/papers.bib", "\n".join(to_bibtex(p, catalogue.venues[p.venue]) for p in catalogue.papers))
+    site.add_file("schema/paper.schema.json", paper_json_schema(catalogue.vocabularies()))
+
+
+# Each feature registers its producer here, in the order pages should be generated.
+PRODUCERS: list[Producer] = [
+    paper_pages,
+    browse_pages,
+    download_files,
+]
+
+
+def make_context(catalogue: Catalogue, options: SiteOptions | None = None) -> Context:
+    return Context(catalogue, build_index(catalogue), options or SiteOptions())
+
+
+def render_site(ctx: Context) -> GeneratedSite:
+    site = GeneratedSite()
+    for produce in PRODUCERS:
+        produce(ctx, site)
+    return site
 
 
 def write_site(site: GeneratedSite, folder: Path) -> None:

@@ -1,6 +1,8 @@
-"""The page of one paper: what it is, where it appeared, its links and its BibTeX."""
+"""The page of one paper: a summary, then one section per feature (cite, notes, ...)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from ..bibtex import to_bibtex
 from ..markup import block, esc, external_link, front_matter, heading, link
@@ -9,35 +11,25 @@ from ..text import strip_braces
 from ..urls import href, node_page, paper_page, venue_page, year_page
 from .context import Context
 
-MODALITY_LABELS = {
-    "image": "Image", "video": "Video", "time-series": "Time series", "tabular": "Tabular", "multimodal": "Multimodal",
-}
+Section = Callable[[Context, Paper], str]
+"""A part of the paper page: Markdown text, or '' when the paper has nothing to show there."""
 
 
 def render_paper(ctx: Context, paper: Paper) -> str:
-    page = paper_page(paper.id)
     title = strip_braces(paper.title)
     venue = ctx.venue_of(paper)
     description = f"{paper.label}: {title} ({venue.short} {paper.year})"
-    parts = [
-        front_matter(title, description),
-        heading(title),
-        block(_summary(ctx, page, paper)),
-        "## Cite {#cite}\n\n",
-        "```bibtex\n" + to_bibtex(paper, venue) + "```\n\n",
-    ]
-    if paper.notes:
-        parts.append("## Notes\n" + block(f"<p>{esc(paper.notes)}</p>"))
-    if paper.disagreements:
-        parts.append("## Where the sources disagree\n" + block(_disagreements(paper)))
+    parts = [front_matter(title, description), heading(title)]
+    parts.extend(section(ctx, paper) for section in SECTIONS)
     return "".join(parts)
 
 
-def _summary(ctx: Context, page: str, paper: Paper) -> str:
+def summary_section(ctx: Context, paper: Paper) -> str:
+    page = paper_page(paper.id)
     venue = ctx.venue_of(paper)
     authors = ", ".join(esc(author.display) for author in paper.authors)
     if paper.authors_incomplete:
-        authors += ", et al. <span class=\"adgdm-note\">(author list incomplete in the sources)</span>"
+        authors += ', et al. <span class="adgdm-note">(author list incomplete in the sources)</span>'
     where = [f'{link(href(page, venue_page(venue.short)), venue.short)} <span class="adgdm-venue-name">({esc(venue.name)})</span>',
              link(href(page, year_page(paper.year)), str(paper.year))]
     if paper.volume:
@@ -55,7 +47,35 @@ def _summary(ctx: Context, page: str, paper: Paper) -> str:
         f'<p class="adgdm-badges">{_badges(ctx, page, paper)}</p>',
         "</div>",
     ]
-    return "\n".join(line for line in lines if line)
+    return block("\n".join(line for line in lines if line))
+
+
+def cite_section(ctx: Context, paper: Paper) -> str:
+    return "## Cite {#cite}\n\n```bibtex\n" + to_bibtex(paper, ctx.venue_of(paper)) + "```\n\n"
+
+
+def notes_section(ctx: Context, paper: Paper) -> str:
+    return "## Notes\n" + block(f"<p>{esc(paper.notes)}</p>") if paper.notes else ""
+
+
+def disagreements_section(ctx: Context, paper: Paper) -> str:
+    if not paper.disagreements:
+        return ""
+    items = "".join(
+        f"<li><code>{esc(d.field)}</code>: the catalogue keeps <q>{esc(_shown(getattr(paper, d.field, '')))}</q>; "
+        f"{esc(d.source)} gives <q>{esc(d.value)}</q>.</li>"
+        for d in paper.disagreements
+    )
+    return "## Where the sources disagree\n" + block(f'<ul class="adgdm-disagreements">{items}</ul>')
+
+
+# The page's sections in order; each feature adds its own section function here.
+SECTIONS: list[Section] = [
+    summary_section,
+    cite_section,
+    notes_section,
+    disagreements_section,
+]
 
 
 def _links(paper: Paper) -> str:
@@ -83,15 +103,6 @@ def _badges(ctx: Context, page: str, paper: Paper) -> str:
     if paper.uses_diffusion:
         badges.append('<span class="adgdm-badge adgdm-badge--dm">uses a diffusion model</span>')
     return " ".join(badges)
-
-
-def _disagreements(paper: Paper) -> str:
-    items = "".join(
-        f"<li><code>{esc(d.field)}</code>: the catalogue keeps <q>{esc(_shown(getattr(paper, d.field, '')))}</q>; "
-        f"{esc(d.source)} gives <q>{esc(d.value)}</q>.</li>"
-        for d in paper.disagreements
-    )
-    return f'<ul class="adgdm-disagreements">{items}</ul>'
 
 
 def _shown(value: object) -> str:

@@ -1,0 +1,124 @@
+"""Shared fixtures: the repository, the real catalogue, a fake corpus, one strict build of the
+real site served on 127.0.0.1, and a headless Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from adgdm.catalogue import Catalogue, load_catalogue
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` on `project` into `site_dir`, as a user would."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=project, check=False,
+    )
+
+
+def copy_project(target: Path, papers: Path | None = None) -> Path:
+    """A copy of the site's sources (docs, hooks, overrides, mkdocs.yml) with `papers` as its catalogue."""
+    for name in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(papers or ROOT / "papers", target / "papers")
+    return target
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT)
+
+
+@pytest.fixture(scope="session")
+def corpus_catalogue() -> Catalogue:
+    return load_catalogue(CORPUS)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    """The real site, built once with --strict for the whole session."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir, f"http://127.0.0.1:{site_port}/")
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, site_port: int) -> Iterator[str]:
+    """The built site served on 127.0.0.1 (the address its site_url names)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{site_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def chromium_executable() -> str | None:
+    """Debian's Chromium where installed; otherwise Playwright's own browser (None)."""
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if Path(candidate).exists():
+            return candidate
+    return None
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser: object, site_url: str) -> Iterator[object]:
+    """A fresh browser page that records every request leaving 127.0.0.1 in `page.outside`."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    new_page = context.new_page()
+    outside: list[str] = []
+    new_page.on("request", lambda request: outside.append(request.url)
+                if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    new_page.outside = outside
+    yield new_page
+    context.close()
