@@ -54,3 +54,21 @@ def href(from_page: str, to: str) -> str:
     depth = url_of(from_page).count("/")
     target = url_of(to) if to.endswith(".md") else to
     return "../" * depth + target if depth or target else "./"
+
+
+# Download files (not pages). Bulk BibTeX per taxonomy node (modalities and tasks are nodes too)
+# and per venue sit beside the pages that link to them.
+def node_bib(node_id: str) -> str:
+    return f"downloads/taxonomy/{node_id}.bib"
+
+
+def venue_bib(short: str) -> str:
+    return f"downloads/venues/{slugify(short)}.bib"
+
+
+def paper_bib(paper_id: str) -> str:
+    return f"downloads/papers/{paper_id}.bib"
+
+
+def paper_ris(paper_id: str) -> str:
+    return f"downloads/papers/{paper_id}.ris"
