@@ -72,3 +72,54 @@ def paper_bib(paper_id: str) -> str:
 
 def paper_ris(paper_id: str) -> str:
     return f"downloads/papers/{paper_id}.ris"
+
+
+# Browsing pages: indices, modality pages, the cross-tab and the author index.
+# Every address below is built from a stable identifier (node id, a letter), never from a title.
+def taxonomy_index() -> str:
+    return "taxonomy/index.md"
+
+
+def modalities_index() -> str:
+    return "modalities/index.md"
+
+
+def modality_page(node_id: str) -> str:
+    """A modality page (image, video, ..., and the `generation` task) is addressed by its node id."""
+    return f"modalities/{node_id}.md"
+
+
+def venues_index() -> str:
+    return "venues/index.md"
+
+
+def years_index() -> str:
+    return "years/index.md"
+
+
+def crosstab_index() -> str:
+    return "crosstab/index.md"
+
+
+def crosstab_page(row_node: str, column_node: str) -> str:
+    """The papers on two nodes at once, e.g. 'crosstab/image/reconstruction-based.md'."""
+    return f"crosstab/{row_node}/{column_node}.md"
+
+
+def authors_index() -> str:
+    return "authors/index.md"
+
+
+def author_letter(family: str) -> str:
+    """The index letter of a family name: its first ASCII letter, or 'other' ('Özkan' -> 'o')."""
+    initial = ascii_fold(family).strip().lower()[:1]
+    return initial if "a" <= initial <= "z" else "other"
+
+
+def author_page(letter: str) -> str:
+    return f"authors/{letter}.md"
+
+
+def author_anchor(sort_key: str) -> str:
+    """The anchor of one author on their letter page: 'Božič, Aljaž' -> 'bozic-aljaz'."""
+    return slugify(sort_key)

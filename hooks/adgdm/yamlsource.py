@@ -99,6 +99,8 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
         reason = error.problem or error.context or "unreadable"
+        if error.context and error.context_mark is not None and error.problem:
+            reason += f" {error.context} started on line {error.context_mark.line + 1}"
         return refuse(f"invalid YAML ({reason})", line)
     except yaml.YAMLError as error:
         return refuse(f"invalid YAML ({error})")
@@ -108,8 +110,17 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
     try:
         value = _plain(node, "", lines, set())
     except _YamlRefused as refused:
-        return refuse(refused.message, refused.line, refused.field_path or "file")
+        line = _first_alias_line(text) if refused.message.startswith("YAML aliases") else refused.line
+        return refuse(refused.message, line, refused.field_path or "file")
     return Document(shown_as, value, lines), []
+
+
+def _first_alias_line(text: str) -> int:
+    """The line of the first alias (the composed node only knows where its anchor was)."""
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return int(event.start_mark.line) + 1
+    return 1
 
 
 def _plain(node: yaml.Node, field_path: str, lines: dict[str, int], seen: set[int]) -> Any:

@@ -1,0 +1,78 @@
+"""The paper-page section "Where the surveys discuss it": the survey tables and sections that list
+or cite a paper, each linked to the catalogue page that covers the same ground."""
+
+from __future__ import annotations
+
+from ..markup import block, esc, link
+from ..models import Paper, Placement
+from ..urls import href, modality_page, node_page, paper_page
+from .context import Context
+from .memo import once_per
+from .modality import view_of_table
+
+# DMAD's sections are named, not numbered; these point at the taxonomy node each one covers.
+# Sections named like a node (image, video, hybrid, ...) need no entry.
+DMAD_SECTION_NODES = {"reconstruction": "reconstruction-based", "density": "density-based", "datasets": "dataset"}
+
+
+def section_label(ctx: Context, survey_id: str, key: str) -> str:
+    """'§4.2.1 Frame-level Methods' for a numbered section, the title alone for a named one."""
+    survey = ctx.catalogue.surveys.get(survey_id)
+    title = survey.section_title(key) if survey is not None else ""
+    if not key[:1].isdigit():
+        return title or key
+    return f"§{key} {title}".rstrip()
+
+
+def section_node(ctx: Context, survey_id: str, key: str) -> str | None:
+    """The taxonomy node that covers a survey section, or None.
+
+    ADGDM nodes name their sections; a subsection without a node of its own falls back to
+    its parent section's node (4.2.1 -> 4.2 -> 4, the video node).
+    """
+    taxonomy = ctx.catalogue.taxonomy
+    if survey_id == "dmad":
+        node_id = DMAD_SECTION_NODES.get(key, key)
+        return node_id if node_id in taxonomy else None
+    by_section = once_per(ctx.catalogue, "section-nodes",
+                          lambda: {section: node.id for node in taxonomy.values() for section in node.sections})
+    while key:
+        if key in by_section:
+            return by_section[key]
+        key = key.rpartition(".")[0]
+    return None
+
+
+def placement_section(ctx: Context, paper: Paper) -> str:
+    items = [_placement_item(ctx, paper_page(paper.id), placement) for placement in paper.surveys]
+    items = [item for item in items if item]
+    if not items:
+        return ""
+    return "## Where the surveys discuss it {#surveys}\n" + block(f'<ul class="adgdm-placements">{"".join(items)}</ul>')
+
+
+def _placement_item(ctx: Context, page: str, placement: Placement) -> str:
+    survey = ctx.catalogue.surveys.get(placement.survey)
+    name = placement.survey.upper()
+    if survey is not None and ctx.catalogue.has_paper(survey.paper):
+        name_html = link(href(page, paper_page(survey.paper)), name)
+    else:
+        name_html = esc(name)
+    parts = []
+    for number in placement.tables:
+        title = survey.table_title(number) if survey is not None else ""
+        view = view_of_table(number)
+        shown = f"TABLE {number}" + (f" ({title})" if title else "")
+        if view is not None and view.node in ctx.catalogue.taxonomy:
+            parts.append(link(href(page, modality_page(view.node)), shown))
+        else:
+            parts.append(esc(shown))
+    for key in placement.sections:
+        label = section_label(ctx, placement.survey, key)
+        node_id = section_node(ctx, placement.survey, key)
+        parts.append(link(href(page, node_page(node_id)), label) if node_id else esc(label))
+    if not parts and placement.ref is None:
+        return ""
+    ref = f" (reference [{placement.ref}])" if placement.ref is not None else ""
+    where = ": " + "; ".join(parts) if parts else ": cited"
+    return f"<li><strong>{name_html}</strong>{ref}{where}</li>"
