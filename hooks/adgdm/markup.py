@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .spec import is_safe_url
@@ -32,7 +32,7 @@ def external_link(url: str, text: str) -> str:
     return f'<a href="{esc(url)}" rel="noopener">{esc(text)}</a>'
 
 
-def front_matter(title: str, description: str = "", extra: dict[str, str] | None = None) -> str:
+def front_matter(title: str, description: str = "", extra: Mapping[str, object] | None = None) -> str:
     """YAML front matter. Material prints `title` unescaped, so it is stored HTML-escaped."""
     lines = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
     if description:

@@ -123,3 +123,17 @@ def author_page(letter: str) -> str:
 def author_anchor(sort_key: str) -> str:
     """The anchor of one author on their letter page: 'Božič, Aljaž' -> 'bozic-aljaz'."""
     return slugify(sort_key)
+
+
+# The paper explorer and the data it loads (public downloads as well).
+def explorer_page() -> str:
+    return "explorer.md"
+
+
+def explorer_json() -> str:
+    return "downloads/explorer.json"
+
+
+def bibtex_json() -> str:
+    """Every paper's BibTeX entry by key; the explorer fetches it only to copy or download BibTeX."""
+    return "downloads/bibtex.json"
