@@ -39,7 +39,7 @@ def expected_lines(fixture: Path) -> list[str]:
 def test_the_fixture_corpus_is_valid() -> None:
     result = run_check(CORPUS)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "4 papers checked, no problems found\n"
+    assert result.stdout == f"{len(list((CORPUS / 'papers').glob('*.yaml')))} papers checked, no problems found\n"
 
 
 @pytest.mark.parametrize("fixture", INVALID, ids=[f.stem for f in INVALID])
