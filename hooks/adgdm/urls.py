@@ -137,3 +137,34 @@ def explorer_json() -> str:
 def bibtex_json() -> str:
     """Every paper's BibTeX entry by key; the explorer fetches it only to copy or download BibTeX."""
     return "downloads/bibtex.json"
+
+
+# Leaderboards, datasets and the related-surveys table, addressed by benchmark and dataset ids.
+def benchmarks_index() -> str:
+    return "benchmarks/index.md"
+
+
+def benchmark_page(benchmark_id: str) -> str:
+    return f"benchmarks/{benchmark_id}.md"
+
+
+def benchmark_csv(benchmark_id: str) -> str:
+    """One leaderboard's results, one row per reported value."""
+    return f"downloads/benchmarks/{benchmark_id}.csv"
+
+
+def results_json() -> str:
+    """Every reported value of every leaderboard, with its metric, direction and source table."""
+    return "downloads/results.json"
+
+
+def datasets_index() -> str:
+    return "datasets/index.md"
+
+
+def dataset_page(dataset_id: str) -> str:
+    return f"datasets/{dataset_id}.md"
+
+
+def related_surveys_page() -> str:
+    return "related-surveys.md"
