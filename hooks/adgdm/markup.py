@@ -51,8 +51,26 @@ class Column:
     numeric: bool = False
 
 
-def html_table(columns: Sequence[Column], rows: Iterable[Sequence[str]], css: str = "", caption: str = "") -> str:
-    """An HTML table; cells are already-safe HTML (build them with esc/link)."""
+@dataclass(frozen=True)
+class Cell:
+    """A table cell that needs attributes: the number the browser sorts it by, and a CSS class."""
+
+    html: str
+    """Already-safe HTML (build it with esc/link)."""
+    sort_value: str = ""
+    css: str = ""
+
+
+def _td(cell: str | Cell) -> str:
+    if isinstance(cell, str):
+        return f"<td>{cell}</td>"
+    value = f' data-value="{esc(cell.sort_value)}"' if cell.sort_value else ""
+    cls = f' class="{esc(cell.css)}"' if cell.css else ""
+    return f"<td{value}{cls}>{cell.html}</td>"
+
+
+def html_table(columns: Sequence[Column], rows: Iterable[Sequence[str | Cell]], css: str = "", caption: str = "") -> str:
+    """An HTML table; cells are already-safe HTML (build them with esc/link), or Cells for attributes."""
     cls = f' class="{css}"' if css else ""
     parts = [f"<table{cls}>"]
     if caption:
@@ -62,7 +80,7 @@ def html_table(columns: Sequence[Column], rows: Iterable[Sequence[str]], css: st
     parts.append(f"<thead><tr>{head}</tr></thead>")
     parts.append("<tbody>")
     for row in rows:
-        parts.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
+        parts.append("<tr>" + "".join(_td(cell) for cell in row) + "</tr>")
     parts.append("</tbody></table>")
     return "\n".join(parts)
 

@@ -72,13 +72,16 @@ class Dataset:
 
 @dataclass(frozen=True)
 class BenchmarkColumn:
-    """One value column of a leaderboard: a dataset, a metric and whether higher is better."""
+    """One value column of a leaderboard: a dataset, a metric and whether higher is better.
+
+    `higher_is_better` is None where the source gives no direction; no best value is marked then.
+    """
 
     id: str
     label: str
     dataset: str
     metric: str
-    higher_is_better: bool
+    higher_is_better: bool | None = None
     unit: str = ""
     setting: str = ""
     note: str = ""

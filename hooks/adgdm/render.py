@@ -16,6 +16,7 @@ from .bibtex import to_bibtex
 from .catalogue import Catalogue
 from .index import build_index
 from .jsonschema import paper_json_schema
+from .pages import benchmarks, datasets, surveys_table
 from .pages.browse import render_node, render_venue, render_year
 from .pages.context import Context, SiteOptions
 from .pages.paper import render_paper
@@ -75,6 +76,9 @@ PRODUCERS: list[Producer] = [
     paper_pages,
     browse_pages,
     download_files,
+    benchmarks.produce,
+    datasets.produce,
+    surveys_table.produce,
 ]
 
 

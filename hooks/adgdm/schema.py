@@ -194,7 +194,8 @@ BENCHMARK_COLUMN = Spec(
         ("label", _text("Header as the survey labels it.", required=True, max_length=120)),
         ("dataset", _text("Dataset id.", required=True, vocabulary="dataset")),
         ("metric", _text("Metric name as printed.", required=True, max_length=60)),
-        ("higher_is_better", Spec("boolean", required=True)),
+        ("higher_is_better", Spec("boolean", help="true or false; leave it out where the source gives no direction "
+                                  "(an unnamed value, a p-value): no best value is marked then.")),
         ("unit", _text("Unit.", max_length=20)),
         ("setting", _text("Evaluation setting.", max_length=120)),
         ("note", _text("What the source says (or does not say) about the column.", max_length=500)),

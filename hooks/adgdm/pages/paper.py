@@ -10,6 +10,7 @@ from ..models import Paper
 from ..text import strip_braces
 from ..urls import href, node_page, paper_page, venue_page, year_page
 from .context import Context
+from .paper_results import results_section
 
 Section = Callable[[Context, Paper], str]
 """A part of the paper page: Markdown text, or '' when the paper has nothing to show there."""
@@ -74,6 +75,7 @@ SECTIONS: list[Section] = [
     summary_section,
     cite_section,
     notes_section,
+    results_section,
     disagreements_section,
 ]
 
