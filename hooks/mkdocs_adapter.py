@@ -29,7 +29,9 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Runs before MkDocs empties the site folder: bad data stops the build with the last
+    # good site still in place, and nothing of the new one written.
     try:
         catalogue = load_catalogue(_root(config))
     except InvalidData as error:
@@ -37,8 +39,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     repo = (config.extra.get("adgdm") or {}).get("repo", "")
     options = SiteOptions(repo_url=repo, site_url=config.site_url or "")
     context = make_context(catalogue, options)
-    site = render_site(context)
     _state["context"] = context
+    _state["site"] = render_site(context)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = _state["site"]
     docs_folder = Path(config.docs_dir).name
     for file in files:
         if not file.generated_by:

@@ -90,7 +90,7 @@ def test_a_broken_paper_fails_the_build_with_the_checker_message(tmp_path: Path)
     site = tmp_path / "built"
     result = mkdocs_build(project, site)
     assert result.returncode == 1
-    assert "papers/year_range.yaml:5: year: 1850 is below the minimum 1900" in result.stderr
+    assert "papers/year_range.yaml:6: year: 1850 is below the minimum 1900" in result.stderr
     assert "1 problem found" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (site / "index.html").exists()

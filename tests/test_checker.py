@@ -1,15 +1,20 @@
-"""The checker: every invalid fixture gives exactly its expected lines, a count and exit 1."""
+"""The checker: every invalid fixture gives exactly its expected lines, a count and exit 1.
+
+tests/fixtures/invalid/ holds one broken paper file per way of breaking one (its first line says
+which); the ways that need bytes or file-system objects a fixture file cannot hold are made here.
+"""
 
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from adgdm.catalogue import load_catalogue
 from adgdm.problems import InvalidData
 
@@ -61,23 +66,65 @@ def test_problems_from_several_files_are_all_reported_in_order(tmp_path: Path) -
     with pytest.raises(InvalidData) as caught:
         load_catalogue(root)
     assert [str(p) for p in caught.value.problems] == [
-        "papers/id_mismatch.yaml:2: id: 'another_name' does not match the file name 'id_mismatch.yaml'",
-        "papers/year_range.yaml:5: year: 1850 is below the minimum 1900",
+        "papers/id_mismatch.yaml:3: id: 'another_name' does not match the file name 'id_mismatch.yaml'",
+        "papers/year_range.yaml:6: year: 1850 is below the minimum 1900",
     ]
     assert caught.value.report().endswith("\n2 problems found")
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("bom.yaml", b"\xef\xbb\xbfid: bom\n", "papers/bom.yaml:1: file: file starts with a byte-order mark; save it as UTF-8 without BOM"),
-    ("latin1.yaml", b"id: latin1\ntitle: Sch\xf6lkopf\n", "papers/latin1.yaml:2: file: not valid UTF-8 (byte 0xf6)"),
-    ("empty.yaml", b"  \n", "papers/empty.yaml:1: file: file is empty"),
-    ("tabs.yaml", b"id: tabs\nauthors:\n\t- Doe, Jane\n", "papers/tabs.yaml:3: file: indented with a tab; YAML needs spaces"),
-    ("huge.yaml", b"id: huge\nnotes: " + b"x" * 300_000 + b"\n", "papers/huge.yaml:1: file: file is 300,017 bytes; the limit is 262,144"),
-])
-def test_unreadable_files(tmp_path: Path, name: str, content: bytes, message: str) -> None:
-    result = run_check(corpus_with(tmp_path, name, content))
+def test_each_fixture_says_how_it_breaks_the_file() -> None:
+    reasons = [fixture.read_text(encoding="utf-8").split("\n", 1)[0] for fixture in INVALID]
+    assert all(reason.startswith("# ") and not reason.startswith("# expect:") for reason in reasons)
+    assert len(set(reasons)) == len(reasons)
+
+
+TEN_MB = 10 * 1024 * 1024
+SECRET = "TOKEN-that-must-never-be-printed"
+
+
+def _write(name: str, content: bytes) -> Callable[[Path], None]:
+    return lambda papers: (papers / name).write_bytes(content)
+
+
+def _symlink_to_secret(papers: Path) -> None:
+    secret = papers.parent.parent / "secret.yaml"
+    secret.write_text(f"title: {SECRET}\n", encoding="utf-8")
+    (papers / "linked.yaml").symlink_to(secret)
+
+
+# Ways of breaking a file that a fixture file cannot hold: (what, how to make it, expected line).
+MADE_HERE: list[tuple[str, Callable[[Path], None], str]] = [
+    ("byte-order mark", _write("bom.yaml", b"\xef\xbb\xbfid: bom\n"),
+     "papers/bom.yaml:1: file: file starts with a byte-order mark; save it as UTF-8 without BOM"),
+    ("Latin-1 bytes", _write("latin1.yaml", b"id: latin1\ntitle: Sch\xf6lkopf\n"),
+     "papers/latin1.yaml:2: file: not valid UTF-8 (byte 0xf6)"),
+    ("empty file", _write("empty.yaml", b""), "papers/empty.yaml:1: file: file is empty"),
+    ("only spaces", _write("spaces.yaml", b"  \n\n"), "papers/spaces.yaml:1: file: file is empty"),
+    ("only a comment", _write("comment.yaml", b"# TODO: fill in\n"), "papers/comment.yaml:1: file: file is empty"),
+    ("tab indentation", _write("tabs.yaml", b"id: tabs\nauthors:\n\t- Doe, Jane\n"),
+     "papers/tabs.yaml:3: file: indented with a tab; YAML needs spaces"),
+    ("10 MB file", _write("huge.yaml", b"id: huge\nnotes: " + b"x" * TEN_MB + b"\n"),
+     f"papers/huge.yaml:1: file: file is {TEN_MB + 17:,} bytes; the limit is 262,144"),
+    ("symbolic link", _symlink_to_secret, "papers/linked.yaml:1: file: file is a symbolic link; commit the file itself"),
+    ("named pipe", lambda papers: os.mkfifo(papers / "pipe.yaml"), "papers/pipe.yaml:1: file: file is not a regular file"),
+    ("folder", lambda papers: (papers / "folder.yaml").mkdir(), "papers/folder.yaml:1: file: file is not a regular file"),
+    (".yml extension", _write("skipped.yml", b"id: skipped\n"), "papers/skipped.yml:1: file: paper files must end in .yaml"),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), [case[1:] for case in MADE_HERE], ids=[case[0] for case in MADE_HERE])
+def test_files_that_cannot_be_read(tmp_path: Path, make: Callable[[Path], None], message: str) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(CORPUS, root)
+    make(root / "papers")
+    result = run_check(root)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [message, "1 problem found"]
+    assert SECRET not in result.stderr + result.stdout
+
+
+def test_at_least_forty_ways_of_breaking_a_file_are_covered() -> None:
+    assert len(INVALID) + len(MADE_HERE) >= 40
 
 
 def test_vocabulary_problems_name_the_vocabulary_file(tmp_path: Path) -> None:
@@ -89,4 +136,20 @@ def test_vocabulary_problems_name_the_vocabulary_file(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         "papers/vocabulary/venues.yaml:16: BAD.kind: 'symposium' is not a known venue kind",
         "1 problem found",
+    ]
+
+
+def test_venue_short_names_need_a_page_address_of_their_own(tmp_path: Path) -> None:
+    root = corpus_with(tmp_path, "x.yaml", b"")
+    (root / "papers" / "x.yaml").unlink()
+    venues = root / "papers" / "vocabulary" / "venues.yaml"
+    text = venues.read_text(encoding="utf-8")
+    first = text.count("\n") + 1
+    venues.write_text(text + "fconf:\n  name: A second venue\n  kind: journal\n'***':\n  name: Stars\n  kind: journal\n",
+                      encoding="utf-8")
+    result = run_check(root)
+    assert result.stderr.splitlines() == [
+        f"papers/vocabulary/venues.yaml:{first}: fconf: 'fconf' and 'FCONF' would share the page venues/fconf/",
+        f"papers/vocabulary/venues.yaml:{first + 3}: ***: a venue's short name needs a letter or a digit",
+        "2 problems found",
     ]

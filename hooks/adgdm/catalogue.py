@@ -36,7 +36,8 @@ from .schema import (
     latest_year,
 )
 from .spec import INVALID, Spec, Walker
-from .text import braces_balanced, normalise_title
+from .text import ascii_fold, braces_balanced, normalise_title
+from .urls import slugify, url_of, venue_page
 from .yamlsource import Document, read_yaml
 
 PAPERS_DIR = "papers"
@@ -122,6 +123,7 @@ class _Loader:
         datasets = self._load_datasets()
         benchmarks = self._load_benchmarks()
         papers = [paper for path in paper_files(self.root) if (paper := self._load_paper(path, venues, benchmarks))]
+        self._check_file_names()
         if not papers and not self.problems:
             self.problems.append(Problem(PAPERS_DIR, 1, "papers", "no paper files found"))
         papers.sort(key=lambda paper: paper.id)
@@ -132,6 +134,15 @@ class _Loader:
         return Catalogue(tuple(papers), venues, taxonomy, datasets, benchmarks, surveys)
 
     # -- reading ---------------------------------------------------------------------------
+
+    def _check_file_names(self) -> None:
+        """A paper saved as .yml or .YAML would be skipped without a word; say so instead."""
+        folder = self.root / PAPERS_DIR
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yaml":
+                self.problems.append(Problem(self._shown(path), 1, "file", "paper files must end in .yaml"))
 
     def _shown(self, path: Path) -> str:
         try:
@@ -224,7 +235,17 @@ class _Loader:
 
     def _load_venues(self) -> dict[str, Venue]:
         venues: dict[str, Venue] = {}
-        for _walker, key, entry in self._vocabulary_entries("venues.yaml", VENUE, keyed=True):
+        by_slug: dict[str, str] = {}
+        for walker, key, entry in self._vocabulary_entries("venues.yaml", VENUE, keyed=True):
+            # A venue's page is addressed by the slug of its short name, so each needs its own slug.
+            slug = slugify(key)
+            if not any(char.isalnum() for char in ascii_fold(key)):
+                walker.report(key, "a venue's short name needs a letter or a digit")
+                continue
+            if slug in by_slug:
+                walker.report(key, f"'{key}' and '{by_slug[slug]}' would share the page {url_of(venue_page(key))}")
+                continue
+            by_slug[slug] = key
             venues[key] = Venue(key, entry["name"], entry["kind"], entry.get("publisher", ""), entry.get("url", ""))
         self.vocabularies["venue"] = set(venues)
         return venues

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .problems import Problem
-from .yamlsource import Document
+from .yamlsource import Document, printable
 
 INVALID: Any = object()
 """Returned by the walker in place of a value that had problems."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 and C1 controls (tab and line feed are handled apart), Unicode line and paragraph separators,
+# bidirectional overrides and isolates (they can make text display differently from what it is),
+# a zero-width space and a stray byte-order mark.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
 _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`\\{}|^]*)?$")
 
 
@@ -41,6 +44,7 @@ class Spec:
     min_items: int = 0
     unique: bool = False
     link: bool = False
+    multiline: bool = False
     nullable: bool = False
     example: str = ""
 
@@ -137,8 +141,11 @@ class Walker:
         if value != value.strip():
             self.report(field_path, "has leading or trailing spaces")
             return INVALID
-        if _CONTROL.search(value):
-            self.report(field_path, "contains a control character")
+        if control := _CONTROL.search(value):
+            self.report(field_path, f"contains a control character (U+{ord(control.group()):04X})")
+            return INVALID
+        if "\n" in value and not spec.multiline:
+            self.report(field_path, "contains a line break; write it on one line")
             return INVALID
         if spec.max_length and len(value) > spec.max_length:
             self.report(field_path, f"is {len(value)} characters long; the limit is {spec.max_length}")
@@ -230,5 +237,5 @@ def _describe(spec: Spec) -> str:
 
 
 def _shorten(value: str, limit: int = 60) -> str:
-    flat = value.replace("\n", " ")
+    flat = printable(value.replace("\n", " "))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -4,11 +4,15 @@ Files are composed into nodes by libyaml's safe composer (no Python object tags 
 constructed), then walked here, so each value keeps its line number for error messages.
 Aliases are refused (they make alias bombs possible and serve no purpose in this data),
 and so are explicit tags other than YAML's standard scalar, sequence and mapping tags.
+Files arrive in pull requests from strangers, so a file is read only when it is a regular
+file (not a link to something outside the repository, nor a device) of bounded size, and
+nesting is bounded too (a deeply nested file would otherwise exhaust Python's stack).
 """
 
 from __future__ import annotations
 
 import datetime
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +22,9 @@ import yaml
 from .problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 12
+MAX_KEY_LENGTH = 100
+"""The deepest real field (surveys.adgdm.tables[0]) is 4 levels down; vocabularies go to 5."""
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -28,6 +35,7 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -65,11 +73,27 @@ class _YamlRefused(Exception):
 
 def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return its document, or None and the problems that stopped it."""
+
+    def refuse(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(shown_as, 1, "file", message)]
+
     try:
-        raw = path.read_bytes()
+        status = path.lstat()
+        if stat.S_ISLNK(status.st_mode):
+            return refuse("file is a symbolic link; commit the file itself")
+        if not stat.S_ISREG(status.st_mode):
+            return refuse("file is not a regular file")
+        if status.st_size > MAX_FILE_BYTES:
+            return refuse(_too_big(status.st_size))
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return None, [Problem(shown_as, 1, "file", f"cannot be read ({error.strerror})")]
+        return refuse(f"cannot be read ({error.strerror})")
     return parse_yaml(raw, shown_as)
+
+
+def _too_big(size: int) -> str:
+    return f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
 
 
 def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:
@@ -79,7 +103,7 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
         return None, [Problem(shown_as, line, field_path, message)]
 
     if len(raw) > MAX_FILE_BYTES:
-        return refuse(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        return refuse(_too_big(len(raw)))
     if raw.startswith(b"\xef\xbb\xbf"):
         return refuse("file starts with a byte-order mark; save it as UTF-8 without BOM")
     try:
@@ -95,20 +119,28 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
             return refuse("indented with a tab; YAML needs spaces", number)
     try:
         node = yaml.compose(text, Loader=_SafeLoader)
+    except yaml.composer.ComposerError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        if error.problem == "but found another document":
+            return refuse("holds a second YAML document (after ---); one file holds one paper", line)
+        return refuse(f"invalid YAML ({error.problem or error.context or 'unreadable'})", line)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
         reason = error.problem or error.context or "unreadable"
         if error.context and error.context_mark is not None and error.problem:
             reason += f" {error.context} started on line {error.context_mark.line + 1}"
-        return refuse(f"invalid YAML ({reason})", line)
+        return refuse(f"invalid YAML ({printable(reason)})", line)
     except yaml.YAMLError as error:
-        return refuse(f"invalid YAML ({error})")
+        return refuse(f"invalid YAML ({printable(str(error))})")
+    except RecursionError:  # only the pure-Python composer recurses; libyaml stops at depth 1000
+        return refuse(f"nested more than {MAX_DEPTH} levels deep")
     if node is None:
         return refuse("file is empty")
     lines: dict[str, int] = {"": node.start_mark.line + 1}
     try:
-        value = _plain(node, "", lines, set())
+        value = _plain(node, "", lines, set(), 0)
     except _YamlRefused as refused:
         line = _first_alias_line(text) if refused.message.startswith("YAML aliases") else refused.line
         return refuse(refused.message, line, refused.field_path or "file")
@@ -123,36 +155,49 @@ def _first_alias_line(text: str) -> int:
     return 1
 
 
-def _plain(node: yaml.Node, field_path: str, lines: dict[str, int], seen: set[int]) -> Any:
+def printable(text: str) -> str:
+    """Text safe to print on one line of a terminal: other characters shown as escapes like \\x1b."""
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
+
+
+def _plain(node: yaml.Node, field_path: str, lines: dict[str, int], seen: set[int], depth: int) -> Any:
     """Turn a composed node into plain Python values, recording lines by field path."""
     line = node.start_mark.line + 1
     if id(node) in seen:
         raise _YamlRefused(line, field_path, "YAML aliases (*name) are not allowed")
     seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _YamlRefused(line, field_path, f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
-            raise _YamlRefused(line, field_path, f"YAML tag {node.tag} is not allowed")
+            raise _YamlRefused(line, field_path, f"YAML tag {printable(node.tag)} is not allowed")
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if key_node.tag == _MERGE:
+                raise _YamlRefused(key_line, field_path, "YAML merge keys (<<) are not allowed")
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                raise _YamlRefused(key_node.start_mark.line + 1, field_path, "keys must be plain text")
+                raise _YamlRefused(key_line, field_path, "keys must be plain text")
             key = str(key_node.value)
-            if key == "<<":
-                raise _YamlRefused(key_node.start_mark.line + 1, field_path, "YAML merge keys are not allowed")
+            if not key.isprintable():
+                # The key is not printed: it would break the one-line message or the terminal.
+                raise _YamlRefused(key_line, field_path, "a key contains a line break or a control character")
+            if len(key) > MAX_KEY_LENGTH:
+                raise _YamlRefused(key_line, field_path, f"a key is longer than {MAX_KEY_LENGTH} characters")
             child = f"{field_path}.{key}" if field_path else key
             if key in mapping:
-                raise _YamlRefused(key_node.start_mark.line + 1, child, "appears twice")
-            lines[child] = key_node.start_mark.line + 1
-            mapping[key] = _plain(value_node, child, lines, seen)
+                raise _YamlRefused(key_line, child, "appears twice")
+            lines[child] = key_line
+            mapping[key] = _plain(value_node, child, lines, seen, depth + 1)
         return mapping
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
-            raise _YamlRefused(line, field_path, f"YAML tag {node.tag} is not allowed")
+            raise _YamlRefused(line, field_path, f"YAML tag {printable(node.tag)} is not allowed")
         items = []
         for index, item_node in enumerate(node.value):
             child = f"{field_path}[{index}]"
             lines[child] = item_node.start_mark.line + 1
-            items.append(_plain(item_node, child, lines, seen))
+            items.append(_plain(item_node, child, lines, seen, depth + 1))
         return items
     return _scalar(node, field_path, line)
 
@@ -174,5 +219,6 @@ def _scalar(node: yaml.Node, field_path: str, line: int) -> Any:
             stamp = _CONSTRUCTOR.construct_yaml_timestamp(node)  # type: ignore[arg-type]
             return stamp if isinstance(stamp, datetime.date) else str(node.value)
     except (ValueError, yaml.YAMLError):
-        raise _YamlRefused(line, field_path, f"cannot read {node.value!r} as {tag.rsplit(':', 1)[-1]}") from None
-    raise _YamlRefused(line, field_path, f"YAML tag {tag} is not allowed")
+        what = "a real date" if tag == _TIMESTAMP else f"a valid {tag.rsplit(':', 1)[-1]}"
+        raise _YamlRefused(line, field_path, f"'{printable(str(node.value))}' is not {what}") from None
+    raise _YamlRefused(line, field_path, f"YAML tag {printable(tag)} is not allowed")
