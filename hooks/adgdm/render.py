@@ -17,14 +17,10 @@ from .catalogue import Catalogue
 from .index import build_index
 from .jsonschema import paper_json_schema
 from .pages import benchmarks, datasets, surveys_table
-from .pages.browse import render_node, render_venue, render_year
+from .pages.browse import browse_pages as browsing_pages
 from .pages.context import Context, SiteOptions
 from .pages.paper import render_paper
-from .urls import node_page, paper_page, paper_yaml, venue_page, year_page
-
-TAXONOMY_SOURCE = "papers/vocabulary/taxonomy.yaml"
-VENUES_SOURCE = "papers/vocabulary/venues.yaml"
-
+from .urls import paper_page, paper_yaml
 
 @dataclass
 class GeneratedSite:
@@ -57,12 +53,9 @@ def paper_pages(ctx: Context, site: GeneratedSite) -> None:
 
 
 def browse_pages(ctx: Context, site: GeneratedSite) -> None:
-    for node_id in ctx.catalogue.taxonomy:
-        site.add_page(node_page(node_id), render_node(ctx, node_id), TAXONOMY_SOURCE)
-    for short in sorted(ctx.index.by_venue):
-        site.add_page(venue_page(short), render_venue(ctx, short), VENUES_SOURCE)
-    for year in sorted(ctx.index.by_year):
-        site.add_page(year_page(year), render_year(ctx, year))
+    """Taxonomy, modality, cross-tab, venue, year and author pages (see pages/browse.py)."""
+    for path, markdown, source in browsing_pages(ctx):
+        site.add_page(path, markdown, source)
 
 
 def download_files(ctx: Context, site: GeneratedSite) -> None:

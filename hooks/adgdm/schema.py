@@ -11,7 +11,8 @@ KEY_PATTERN = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)?"
 DOI_PATTERN = r"10\.\d{4,9}/[^\s\"<>{}|\\^`]+"
 ARXIV_PATTERN = r"\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
 OPENREVIEW_PATTERN = r"[A-Za-z0-9_-]{5,40}"
-PAGES_PATTERN = r"[A-Za-z]?\d+(?:--[A-Za-z]?\d+)?"
+# Pages, optionally with an article number as ACM prints them (38:1--38:38).
+PAGES_PATTERN = r"[A-Za-z]?\d+(?::\d+)?(?:--[A-Za-z]?\d+(?::\d+)?)?"
 NODE_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 FIRST_YEAR = 1900
 

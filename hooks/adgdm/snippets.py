@@ -9,6 +9,7 @@ from collections.abc import Callable
 from .bibtex import to_bibtex
 from .markup import Column, block, esc, html_table
 from .pages.context import Context
+from .pages.home import chart_code, chart_venues, chart_years, headline_counts
 from .schema import PAPER
 from .spec import Spec
 
@@ -56,6 +57,10 @@ SNIPPETS: dict[str, Callable[[Context, str], str]] = {
     "survey-citations": _survey_citations,
     "schema-fields": _schema_fields,
     "vocabularies": _vocabulary_lists,
+    "headline-counts": headline_counts,
+    "chart-years": chart_years,
+    "chart-venues": chart_venues,
+    "chart-code": chart_code,
 }
 
 

@@ -121,8 +121,11 @@ def author_page(letter: str) -> str:
 
 
 def author_anchor(sort_key: str) -> str:
-    """The anchor of one author on their letter page: 'Božič, Aljaž' -> 'bozic-aljaz'."""
-    return slugify(sort_key)
+    """The anchor of one author on their letter page: 'Božič, Aljaž' -> 'bozic-aljaz'; a name
+    without Latin letters is spelled by its code points: '王, 芳' -> 'u738b-82b3'."""
+    if ascii_fold(sort_key).strip(" ,.-'"):
+        return slugify(sort_key)
+    return "u" + "-".join(format(ord(ch), "x") for ch in sort_key if ch.isalnum())
 
 
 # The paper explorer and the data it loads (public downloads as well).

@@ -12,9 +12,16 @@ Crumb = tuple[str, str]
 """A step of a breadcrumb trail: its label and the page (.md) it leads to."""
 
 
+def page_href(page: str, target: str) -> str:
+    """`urls.href` that also accepts an anchor: 'venues/index.md#journal', or '#journal' on the same page."""
+    path, _, anchor = target.partition("#")
+    fragment = f"#{anchor}" if anchor else ""
+    return href(page, path) + fragment if path else fragment
+
+
 def breadcrumbs(page: str, trail: Sequence[Crumb], current: str) -> str:
     """An accessible breadcrumb trail ending at the current page (not linked)."""
-    steps = [f"<li>{link(href(page, target), label)}</li>" for label, target in trail]
+    steps = [f"<li>{link(page_href(page, target), label)}</li>" for label, target in trail]
     steps.append(f'<li aria-current="page">{esc(current)}</li>')
     return f'<nav class="adgdm-crumbs" aria-label="Breadcrumb"><ol>{"".join(steps)}</ol></nav>'
 
@@ -30,7 +37,7 @@ def bib_download(page: str, bib_path: str, count: int) -> str:
 def counted_links(page: str, items: Sequence[tuple[str, str, int]], css: str = "adgdm-counted") -> str:
     """A list of links with a paper count each: (label, target page, count)."""
     entries = "".join(
-        f'<li>{link(href(page, target), label)} <span class="adgdm-count">{count}</span></li>'
+        f'<li>{link(page_href(page, target), label)} <span class="adgdm-count">{count}</span></li>'
         for label, target, count in items
     )
     return f'<ul class="{css}">{entries}</ul>'

@@ -10,6 +10,8 @@ from ..models import Paper
 from ..text import strip_braces
 from ..urls import href, node_page, paper_page, venue_page, year_page
 from .context import Context
+from .placement import placement_section
+from .related import related_section
 from .paper_results import results_section
 
 Section = Callable[[Context, Paper], str]
@@ -75,8 +77,10 @@ SECTIONS: list[Section] = [
     summary_section,
     cite_section,
     notes_section,
+    placement_section,
     results_section,
     disagreements_section,
+    related_section,
 ]
 
 
