@@ -112,8 +112,10 @@ def search(page: object, site_url: str, text: str) -> list[str]:
     """Type into Material's search box and return the result links."""
     page.goto(site_url)  # type: ignore[attr-defined]
     page.keyboard.press("/")  # type: ignore[attr-defined]
-    page.locator("input.md-search__input").fill(text)  # type: ignore[attr-defined]
-    # The results render once the search worker has built its index ("Initializing search" until then).
+    # Type only once the search worker has built its index: a query typed earlier may never run.
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "(meta => meta && !/initializing/i.test(meta.textContent))(document.querySelector('.md-search-result__meta'))")
+    page.locator("input.md-search__input").press_sequentially(text)  # type: ignore[attr-defined]
     page.wait_for_function("document.querySelectorAll('li.md-search-result__item > a').length > 0")  # type: ignore[attr-defined]
     hrefs = page.eval_on_selector_all(  # type: ignore[attr-defined]
         "li.md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))")
