@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -110,15 +111,24 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-@pytest.fixture()
-def page(browser: object, site_url: str) -> Iterator[object]:
-    """A fresh browser page that records every request leaving 127.0.0.1 in `page.outside`."""
-    context = browser.new_context()  # type: ignore[attr-defined]
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+@contextmanager
+def recording_page(browser: object, base_url: str, **context_options: object) -> Iterator[object]:
+    """A fresh page allowed to use the clipboard on `base_url`, recording requests leaving 127.0.0.1 in `page.outside`."""
+    context = browser.new_context(**context_options)  # type: ignore[attr-defined]
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     new_page = context.new_page()
     outside: list[str] = []
     new_page.on("request", lambda request: outside.append(request.url)
                 if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
     new_page.outside = outside
-    yield new_page
-    context.close()
+    try:
+        yield new_page
+    finally:
+        context.close()
+
+
+@pytest.fixture()
+def page(browser: object, site_url: str) -> Iterator[object]:
+    """A fresh browser page on the real site that records every request leaving 127.0.0.1 in `page.outside`."""
+    with recording_page(browser, site_url) as new_page:
+        yield new_page
