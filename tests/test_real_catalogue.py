@@ -58,7 +58,8 @@ def test_the_built_site_has_a_page_and_a_parsable_bibtex_per_paper(built_site: P
 def test_pages_make_no_request_outside_the_site_and_copy_bibtex(page: object, site_url: str) -> None:
     page.goto(site_url)  # type: ignore[attr-defined]
     page.goto(site_url + "papers/bercea2024diffusion/")  # type: ignore[attr-defined]
-    page.locator("#cite ~ div.highlight button.md-code__button[data-md-type=copy]").first.click()  # type: ignore[attr-defined]
+    page.locator("#cite + .tabbed-set .tabbed-block").first.locator(  # type: ignore[attr-defined]
+        "button.md-code__button[data-md-type=copy]").click()
     copied = page.evaluate("navigator.clipboard.readText()")  # type: ignore[attr-defined]
     library = bibtexparser.parse_string(copied)
     assert [e.key for e in library.entries] == ["bercea2024diffusion"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .citations.links import publisher_page
 from .models import Paper, Venue
 
 FIELD_ORDER = (
@@ -18,6 +19,19 @@ ENTRY_TYPES = {
     "journal": "article",
     "preprint": "misc",
     "book": "book",
+}
+
+_COMMON = frozenset(("author", "title", "year", "doi", "eprint", "archiveprefix", "url"))
+
+# The fields each entry type may carry: those both BibTeX's standard styles and biblatex's data
+# model accept without a warning. BibTeX's `number` is a series number for proceedings and books
+# (plain.bst warns when it comes with a volume or without a series), biblatex has no publisher
+# for articles, and @misc has neither volume nor pages, so those values are left out there.
+ALLOWED_FIELDS: dict[str, frozenset[str]] = {
+    "inproceedings": _COMMON | {"booktitle", "volume", "pages", "publisher"},
+    "article": _COMMON | {"journal", "volume", "number", "pages"},
+    "misc": _COMMON | {"howpublished"},
+    "book": _COMMON | {"volume", "publisher"},
 }
 
 _SPECIALS = {
@@ -40,7 +54,8 @@ _LETTERS = {
 
 _PUNCTUATION = {
     "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "…": r"\ldots{}",
-    "\u00a0": "~", "×": r"$\times$", "±": r"$\pm$", "→": r"$\rightarrow$", "°": r"$^\circ$",
+    "\u00a0": "~", "‐": "-", "‑": "-", "−": "-", "′": "'",
+    "×": r"{$\times$}", "±": r"{$\pm$}", "→": r"{$\rightarrow$}", "°": r"{$^\circ$}",
 }
 
 _ACCENTS = {
@@ -79,7 +94,7 @@ def _latex_char(char: str) -> str:
     if char in _PUNCTUATION:
         return _PUNCTUATION[char]
     if char in _GREEK:
-        return f"$\\{_GREEK[char]}$"
+        return f"{{$\\{_GREEK[char]}$}}"
     decomposed = unicodedata.normalize("NFD", char)
     base, marks = decomposed[0], decomposed[1:]
     if ord(base) < 128 and marks and all(mark in _ACCENTS for mark in marks):
@@ -88,6 +103,10 @@ def _latex_char(char: str) -> str:
             command = _ACCENTS[mark]
             letter = f"\\{command}{{{letter}}}" if command.isalpha() else f"\\{command}{letter}"
         return "{" + letter + "}"
+    # Compatibility forms such as ligatures or superscripts have a plain ASCII spelling.
+    compatible = unicodedata.normalize("NFKD", char)
+    if compatible.isascii() and compatible.isprintable():
+        return latex_escape(compatible)
     return char
 
 
@@ -161,23 +180,12 @@ def entry_fields(paper: Paper, venue: Venue) -> list[tuple[str, str]]:
     if paper.arxiv:
         fields["eprint"] = paper.arxiv
         fields["archiveprefix"] = "arXiv"
-    landing = paper.url or (f"https://openreview.net/forum?id={paper.openreview}" if paper.openreview else "")
+    # arXiv is already in eprint, the DOI in doi: url is for the publisher's page or OpenReview.
+    landing = publisher_page(paper)
     if landing:
         fields["url"] = landing
-    return [(name, fields[name]) for name in FIELD_ORDER if name in fields]
-
-
-def paper_link(paper: Paper) -> str:
-    """The best landing page: the publisher URL, else OpenReview, else DOI, else arXiv."""
-    if paper.url:
-        return paper.url
-    if paper.openreview:
-        return f"https://openreview.net/forum?id={paper.openreview}"
-    if paper.doi:
-        return f"https://doi.org/{paper.doi}"
-    if paper.arxiv:
-        return f"https://arxiv.org/abs/{paper.arxiv}"
-    return ""
+    allowed = ALLOWED_FIELDS[ENTRY_TYPES[kind]]
+    return [(name, fields[name]) for name in FIELD_ORDER if name in fields and name in allowed]
 
 
 def to_bibtex(paper: Paper, venue: Venue) -> str:

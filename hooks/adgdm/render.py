@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bibtex import to_bibtex
 from .catalogue import Catalogue
+from .citations.downloads import citation_files
 from .index import build_index
 from .jsonschema import paper_json_schema
 from .pages import benchmarks, datasets, surveys_table
@@ -60,7 +60,6 @@ def browse_pages(ctx: Context, site: GeneratedSite) -> None:
 
 def download_files(ctx: Context, site: GeneratedSite) -> None:
     catalogue = ctx.catalogue
-    site.add_file("downloads/papers.bib", "\n".join(to_bibtex(p, catalogue.venues[p.venue]) for p in catalogue.papers))
     site.add_file("schema/paper.schema.json", paper_json_schema(catalogue.vocabularies()))
 
 
@@ -69,6 +68,7 @@ PRODUCERS: list[Producer] = [
     paper_pages,
     browse_pages,
     download_files,
+    citation_files,
     benchmarks.produce,
     datasets.produce,
     surveys_table.produce,

@@ -6,22 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .bibtex import to_bibtex
 from .markup import Column, block, esc, html_table
+from .pages.cite import bibtex_rules_table, survey_citation, survey_citations
 from .pages.context import Context
 from .pages.home import chart_code, chart_venues, chart_years, headline_counts
 from .schema import PAPER
 from .spec import Spec
 
 MARKER = re.compile(r"<!-- adgdm:([a-z-]+) -->")
-
-
-def _survey_citations(ctx: Context, page: str) -> str:
-    blocks = []
-    for survey in ctx.catalogue.surveys.values():
-        paper = ctx.catalogue.paper(survey.paper)
-        blocks.append(f"**{esc(survey.title)}**\n\n```bibtex\n{to_bibtex(paper, ctx.venue_of(paper))}```\n")
-    return "\n".join(blocks)
 
 
 def _describe_field(spec: Spec) -> str:
@@ -54,7 +46,9 @@ def _vocabulary_lists(ctx: Context, page: str) -> str:
 
 
 SNIPPETS: dict[str, Callable[[Context, str], str]] = {
-    "survey-citations": _survey_citations,
+    "survey-citation": survey_citation,
+    "survey-citations": survey_citations,
+    "bibtex-rules": bibtex_rules_table,
     "schema-fields": _schema_fields,
     "vocabularies": _vocabulary_lists,
     "headline-counts": headline_counts,

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..bibtex import to_bibtex
+from ..citations.highwire import citation_meta
 from ..markup import block, esc, external_link, front_matter, heading, link
 from ..models import Paper
 from ..text import strip_braces
 from ..urls import href, node_page, paper_page, venue_page, year_page
+from .cite import cite_section
 from .context import Context
+from .paper_results import results_section
 from .placement import placement_section
 from .related import related_section
-from .paper_results import results_section
 
 Section = Callable[[Context, Paper], str]
 """A part of the paper page: Markdown text, or '' when the paper has nothing to show there."""
@@ -22,7 +23,9 @@ def render_paper(ctx: Context, paper: Paper) -> str:
     title = strip_braces(paper.title)
     venue = ctx.venue_of(paper)
     description = f"{paper.label}: {title} ({venue.short} {paper.year})"
-    parts = [front_matter(title, description), heading(title)]
+    # Highwire citation_* tags for reference managers; overrides/main.html writes them into <head>.
+    meta = {"citation": [list(pair) for pair in citation_meta(paper, venue)]}
+    parts = [front_matter(title, description, meta), heading(title)]
     parts.extend(section(ctx, paper) for section in SECTIONS)
     return "".join(parts)
 
@@ -51,10 +54,6 @@ def summary_section(ctx: Context, paper: Paper) -> str:
         "</div>",
     ]
     return block("\n".join(line for line in lines if line))
-
-
-def cite_section(ctx: Context, paper: Paper) -> str:
-    return "## Cite {#cite}\n\n```bibtex\n" + to_bibtex(paper, ctx.venue_of(paper)) + "```\n\n"
 
 
 def notes_section(ctx: Context, paper: Paper) -> str:
