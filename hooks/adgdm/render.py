@@ -16,7 +16,7 @@ from .catalogue import Catalogue
 from .citations.downloads import citation_files
 from .index import build_index
 from .jsonschema import paper_json_schema
-from .pages import benchmarks, datasets, surveys_table
+from .pages import benchmarks, datasets, quality, surveys_table
 from .pages.browse import browse_pages as browsing_pages
 from .pages.context import Context, SiteOptions
 from .pages.paper import render_paper
@@ -72,6 +72,7 @@ PRODUCERS: list[Producer] = [
     benchmarks.produce,
     datasets.produce,
     surveys_table.produce,
+    quality.produce,
 ]
 
 

@@ -171,3 +171,8 @@ def dataset_page(dataset_id: str) -> str:
 
 def related_surveys_page() -> str:
     return "related-surveys.md"
+
+
+def quality_page() -> str:
+    """The data-quality page: counts and the lists of papers with something to fix."""
+    return "quality.md"

@@ -1,0 +1,104 @@
+"""The data-quality page: which papers each list holds, that "old" is judged against the newest
+`added` date rather than the clock, the rendered page with its links, and the page in the built site."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from adgdm.catalogue import Catalogue
+from adgdm.models import Author, Disagreement, Paper
+from adgdm.pages.quality import quality_report, render_quality
+from adgdm.render import make_context
+from adgdm.urls import href, paper_page, quality_page
+
+
+def fake(paper_id: str, **fields: object) -> Paper:
+    base: dict[str, object] = dict(id=paper_id, title=f"Title of {paper_id}", authors=(Author("Doe", "J."),), year=2024,
+                                   venue="MICCAI", modality=("image",), task="detection", uses_diffusion=True,
+                                   added=datetime.date(2025, 6, 1))
+    base.update(fields)
+    return Paper(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def small(catalogue: Catalogue) -> Catalogue:
+    """The real vocabularies with five made-up papers, one for each kind of problem."""
+    papers = (
+        fake("aclean2024", doi="10.1/clean", code=("https://example.org/code",)),
+        fake("boldpre2023", venue="arXiv", arxiv="2301.00001", year=2023, modality=("video",)),
+        fake("cnewpre2024", venue="arXiv", arxiv="2401.00001", task="generation", code=("https://example.org/c",)),
+        fake("dpartial2022", year=2022, url="https://example.org/d", authors_incomplete=True, modality=("image", "tabular"),
+             disagreements=(Disagreement("year", "2021", "Somewhere"), Disagreement("venue", "X", "Elsewhere"))),
+        fake("esurvey2025", year=2025, task="survey", openreview="abcdEFGH12", code=("https://example.org/e",)),
+    )
+    return dataclasses.replace(catalogue, papers=papers)
+
+
+def listed(report: object, anchor: str) -> list[str]:
+    check = next(c for c in report.checks if c.anchor == anchor)  # type: ignore[attr-defined]
+    return [p.id for p in check.papers]
+
+
+def test_each_list_holds_exactly_the_papers_with_that_problem(small: Catalogue) -> None:
+    report = quality_report(make_context(small))
+    assert listed(report, "no-identifier") == ["dpartial2022", "esurvey2025"]
+    assert listed(report, "no-code") == ["boldpre2023", "dpartial2022"]
+    assert listed(report, "incomplete-authors") == ["dpartial2022"]
+    assert listed(report, "disagreements") == ["dpartial2022"]
+    # The newest addition is from 2025, so preprints dated 2023 or earlier are certainly over a year old.
+    assert report.reference_year == 2025
+    assert listed(report, "old-preprints") == ["boldpre2023"]
+
+
+def test_counts_per_modality_task_and_year(small: Catalogue) -> None:
+    report = quality_report(make_context(small))
+    assert dict(report.by_modality) == {"image": 4, "video": 1, "time-series": 0, "tabular": 1, "multimodal": 0}
+    assert dict(report.by_task) == {"detection": 3, "generation": 1, "dataset": 0, "survey": 1, "other": 0}
+    assert report.by_year == ((2022, 1), (2023, 1), (2024, 2), (2025, 1))
+
+
+def test_old_preprints_follow_the_newest_added_date_not_the_clock(small: Catalogue) -> None:
+    later = [dataclasses.replace(p, added=datetime.date(2027, 1, 2)) if p.id == "aclean2024" else p for p in small.papers]
+    report = quality_report(make_context(dataclasses.replace(small, papers=tuple(later))))
+    assert report.reference_year == 2027
+    assert listed(report, "old-preprints") == ["boldpre2023", "cnewpre2024"]
+
+
+def test_the_page_links_every_listed_paper_and_is_the_same_on_every_render(small: Catalogue) -> None:
+    ctx = make_context(small)
+    page = render_quality(ctx)
+    assert page == render_quality(ctx)
+    assert page.startswith('---\ntitle: "Data quality"\n')
+    for anchor in ("counts", "no-identifier", "no-code", "incomplete-authors", "disagreements", "old-preprints", "empty-nodes"):
+        assert f"{{#{anchor}}}" in page
+    assert href(quality_page(), paper_page("dpartial2022")) == "../papers/dpartial2022/"
+    assert '<a href="../papers/dpartial2022/">Title of dpartial2022</a>' in page
+    assert '<a href="https://example.org/d" rel="noopener">publisher page</a>' in page      # the other link it has
+    assert "<td>venue, year</td>" in page                                                  # the fields in dispute
+    assert '<a href="../taxonomy/image/">Image</a></td><td>4</td>' in page
+    assert '<a href="../years/2024/">2024</a></td><td>2</td>' in page
+
+
+def test_the_real_catalogue_report(catalogue: Catalogue) -> None:
+    report = quality_report(make_context(catalogue))
+    assert listed(report, "incomplete-authors") == ["hu2022varmae", "liu2023flow"]
+    assert sum(n for _, n in report.by_modality) >= len(catalogue.papers)
+    assert sum(n for _, n in report.by_year) == len(catalogue.papers)
+    # The DMAD tree names these three sub-nodes, but no source places a paper on them.
+    assert report.empty_nodes == ("basic-reconstruction", "conditional-reconstruction", "score-function")
+
+
+def test_the_built_site_has_the_page_in_the_about_menu(built_site: Path) -> None:
+    html = (built_site / "quality" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Data quality</h1>" in html
+    about = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    entry = re.search(r'<a href="\.\./quality/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Data quality\s*</span>', about)
+    assert entry, "no 'Data quality' entry in the About menu"
+    linked = re.findall(r'href="\.\./papers/([a-z0-9_]+)/"', html)
+    assert "hu2022varmae" in linked and "liu2023flow" in linked
+    for target in linked:
+        assert (built_site / "papers" / target / "index.html").exists(), target
