@@ -93,6 +93,8 @@ def test_ieee_names_long_author_lists_and_question_titles(corpus_catalogue: Cata
     seven = tuple(Author(f"Family{i}", "Given") for i in range(7))
     longer = replace(paper, authors=seven, title="Is It an Anomaly?", doi="", volume="", number="", pages="")
     assert to_ieee(longer, venue) == "G. Family0 et al., “Is It an Anomaly?” Fixture Journal of Detection, 2024."
+    alone = replace(longer, authors=seven[:1], authors_incomplete=True)
+    assert to_ieee(alone, venue).startswith("G. Family0 et al., “Is It")
     proceedings = replace(venue, kind="conference", name="Proceedings of the Fixture Conference")
     assert to_ieee(longer, proceedings) == "G. Family0 et al., “Is It an Anomaly?” in Proceedings of the Fixture Conference, 2024."
 

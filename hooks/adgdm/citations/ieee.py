@@ -27,7 +27,7 @@ def ieee_name(author: Author) -> str:
 
 def ieee_authors(paper: Paper) -> str:
     names = [ieee_name(author) for author in paper.authors]
-    if len(names) > MAX_AUTHORS:
+    if len(names) > MAX_AUTHORS or (paper.authors_incomplete and len(names) == 1):
         return f"{names[0]} et al."
     if paper.authors_incomplete:
         return ", ".join(names) + ", et al."
