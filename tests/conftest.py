@@ -77,16 +77,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path
     return site_dir
 
 
+@contextmanager
+def serve_folder(folder: Path, port: int) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1:`port` (the address a site was built for) while the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, site_port: int) -> Iterator[str]:
     """The built site served on 127.0.0.1 (the address its site_url names)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{site_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(built_site, site_port) as url:
+        yield url
 
 
 def chromium_executable() -> str | None:

@@ -1,13 +1,8 @@
-"""Reading and serving a built site: each HTML page parsed into its links, ids, scripts and text."""
+"""Reading a built site: each HTML page parsed into its links, ids, scripts and text."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -119,21 +114,3 @@ def page_url(site: Path, path: Path) -> str:
 def collapse(text: str) -> str:
     return " ".join(text.split())
 
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve_folder(folder: Path, port: int) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1:`port` (the address the site was built for); yield its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -22,8 +22,8 @@ import yaml
 from adgdm.text import strip_braces
 from adgdm.urls import explorer_page, modality_page, node_page, paper_bib, paper_page, url_of, venue_page, year_page
 
-from .conftest import CORPUS, FIXTURES, copy_project, free_port, mkdocs_build
-from .site_tools import ParsedPage, collapse, html_pages, page_url, parse_html, serve_folder
+from .conftest import CORPUS, FIXTURES, copy_project, free_port, mkdocs_build, serve_folder
+from .site_tools import ParsedPage, collapse, html_pages, page_url, parse_html
 
 XSS = FIXTURES / "xss"
 PAPER = yaml.safe_load((XSS / "xss2024payload.yaml").read_text(encoding="utf-8"))
