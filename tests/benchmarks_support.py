@@ -11,8 +11,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
-from .conftest import CORPUS, _QuietHandler, copy_project, free_port, mkdocs_build
+from adgdm.results import Leaderboard, number_text, value_text
+
+from .conftest import CORPUS, _QuietHandler, copy_project, mkdocs_build
 
 
 @dataclass
@@ -95,6 +98,29 @@ def page_exists(site: Path, from_page: str, href: str) -> bool:
     return (target / "index.html").is_file() if path.endswith("/") else target.is_file()
 
 
+def check_leaderboard(site: Path, board: Leaderboard) -> int:
+    """Assert that a built leaderboard shows exactly the data: rows in order, each linking to its existing
+    paper page, every value as printed (sorting by its number), '-' as missing, and the best marked.
+    Returns the number of rows."""
+    page = f"benchmarks/{board.benchmark.id}/index.html"
+    [table] = tables((site / page).read_text(encoding="utf-8"), "adgdm-leaderboard")
+    assert len(table.rows) == len(board.rows)
+    for cells, row in zip(table.rows, board.rows, strict=True):
+        assert cells[0].links[0] == f"../../papers/{row.paper.id}/"
+        assert page_exists(site, page, cells[0].links[0])
+        assert cells[1].text == str(row.paper.year)
+        for index, (cell, result) in enumerate(zip(cells[3:], row.results, strict=True)):
+            if result is None or result.value is None:
+                assert (cell.text, cell.attrs.get("data-value")) == ("–", None)
+                continue
+            best = board.is_best(index, result)
+            shown = value_text(result) + (" ★ (best in this column)" if best else "")
+            assert (cell.text, cell.attrs["data-value"]) == (shown, number_text(result.value))
+            assert float(cell.attrs["data-value"]) == result.value
+            assert ("adgdm-best" in cell.attrs.get("class", "")) is best
+    return len(table.rows)
+
+
 def build_corpus_site(tmp: Path, site_url: str = "http://127.0.0.1:8000/") -> Path:
     project = copy_project(tmp / "project", CORPUS / "papers")
     site = tmp / "site"
@@ -117,4 +143,12 @@ def serve(folder: Path, port: int) -> Iterator[str]:
         server.server_close()
 
 
-__all__ = ["HtmlCell", "HtmlTable", "build_corpus_site", "free_port", "page_exists", "serve", "tables"]
+# In the browser: the data-value of one column of a table, row by row (null for a missing value).
+COLUMN_VALUES = """([table, index]) => Array.from(document.querySelector(table).tBodies[0].rows)
+    .map(row => row.cells[index].getAttribute('data-value'))"""
+
+
+def sort_by(tab: Any, label: str) -> None:
+    """Select the sort button of the header that reads `label` (the sorted one gains a ▲ or ▼ after it)."""
+    tab.locator("th button.adgdm-sort", has_text=label).click()
+

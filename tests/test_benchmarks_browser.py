@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from .benchmarks_support import build_corpus_site, free_port, serve
+from .benchmarks_support import COLUMN_VALUES, build_corpus_site, serve, sort_by
+from .conftest import free_port
 
-COLUMN_VALUES = """([table, index]) => Array.from(document.querySelector(table).tBodies[0].rows)
-    .map(row => row.cells[index].getAttribute('data-value'))"""
 METHODS = """(table) => Array.from(document.querySelector(table).tBodies[0].rows)
     .map(row => row.cells[0].querySelector('a').textContent)"""
 
@@ -34,11 +33,6 @@ def tab(browser: Any, corpus_url: str) -> Iterator[Any]:
     page.outside = outside
     yield page
     context.close()
-
-
-def sort_by(tab: Any, label: str) -> None:
-    """Select the sort button of the header that reads `label` (the sorted one gains a ▲ or ▼ after it)."""
-    tab.locator("th button.adgdm-sort", has_text=label).click()
 
 
 def test_a_metric_header_sorts_by_number_both_ways(tab: Any, corpus_url: str) -> None:
@@ -74,3 +68,4 @@ def test_coverage_columns_sort_by_level(tab: Any, corpus_url: str) -> None:
     symbol = tab.locator("table.adgdm-related tbody td").nth(5).locator("[role=img]")
     assert symbol.get_attribute("aria-label") == "fully covered"
     assert tab.outside == []
+

@@ -15,6 +15,8 @@ OPENREVIEW_PATTERN = r"[A-Za-z0-9_-]{5,40}"
 PAGES_PATTERN = r"[A-Za-z]?\d+(?::\d+)?(?:--[A-Za-z]?\d+(?::\d+)?)?"
 NODE_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 FIRST_YEAR = 1900
+# Ids that name a page of their own (datasets/<id>/, benchmarks/<id>/): never the folder's index page.
+PAGE_ID_PATTERN = r"(?!index$)" + NODE_PATTERN
 
 
 def latest_year() -> int:
@@ -141,7 +143,7 @@ PAPER = Spec(
         ("results", Spec("list", help="Benchmark numbers as the survey reports them.", item=RESULT)),
         ("disagreements", Spec("list", help="Values other sources give.", item=DISAGREEMENT)),
         ("added", Spec("date", help="Date the paper joined the catalogue.", required=True, example="2026-11-28")),
-        ("notes", _text("Free notes written by the project (never copied text).", max_length=2000)),
+        ("notes", _text("Free notes written by the project (never copied text).", max_length=2000, multiline=True)),
     ),
 )
 
@@ -163,7 +165,7 @@ TAXONOMY_NODE = Spec(
         ("id", _text("Node id.", required=True, pattern=NODE_PATTERN, pattern_hint="a lower-case id like latent-space-reconstruction")),
         ("label", _text("Display name.", required=True, max_length=100)),
         ("parent", _text("Parent node id; absent for an axis.", pattern=NODE_PATTERN, pattern_hint="a node id")),
-        ("description", _text("What the node means, in the project's words.", required=True, max_length=1000)),
+        ("description", _text("What the node means, in the project's words.", required=True, max_length=1000, multiline=True)),
         ("survey", _text("Which survey defines the node.", vocabulary="survey")),
         ("sections", _texts("ADGDM sections that discuss it.", _text("a section", vocabulary="ADGDM section"))),
     ),
@@ -172,7 +174,8 @@ TAXONOMY_NODE = Spec(
 DATASET = Spec(
     "mapping",
     fields=(
-        ("id", _text("Dataset id.", required=True, pattern=NODE_PATTERN, pattern_hint="a lower-case id like mvtec-ad")),
+        ("id", _text("Dataset id; it names the dataset's page.", required=True, pattern=PAGE_ID_PATTERN,
+                     pattern_hint="a lower-case id like mvtec-ad (not 'index')")),
         ("name", _text("Name.", required=True, max_length=100)),
         ("modality", _text("Modality.", required=True, vocabulary="modality")),
         ("task", _text("Task abbreviation as the survey prints it (IAD, VAD, ...).", max_length=40)),
@@ -199,19 +202,20 @@ BENCHMARK_COLUMN = Spec(
                                   "(an unnamed value, a p-value): no best value is marked then.")),
         ("unit", _text("Unit.", max_length=20)),
         ("setting", _text("Evaluation setting.", max_length=120)),
-        ("note", _text("What the source says (or does not say) about the column.", max_length=500)),
+        ("note", _text("What the source says (or does not say) about the column.", max_length=500, multiline=True)),
     ),
 )
 
 BENCHMARK = Spec(
     "mapping",
     fields=(
-        ("id", _text("Benchmark id.", required=True, pattern=NODE_PATTERN, pattern_hint="a benchmark id")),
+        ("id", _text("Benchmark id; it names the leaderboard's page.", required=True, pattern=PAGE_ID_PATTERN,
+                     pattern_hint="a lower-case id like time-series-swat (not 'index')")),
         ("title", _text("Title.", required=True, max_length=200)),
         ("survey", _text("Source survey.", required=True, vocabulary="survey")),
         ("table", Spec("integer", required=True, minimum=1, maximum=99)),
         ("columns", Spec("list", required=True, min_items=1, item=BENCHMARK_COLUMN)),
-        ("notes", Spec("list", item=_text("A note.", max_length=1000))),
+        ("notes", Spec("list", item=_text("A note.", max_length=1000, multiline=True))),
     ),
 )
 
