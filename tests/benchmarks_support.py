@@ -1,13 +1,8 @@
 """Helpers for the benchmark tests: read a built page's tables back into cells (stdlib HTML parser),
-and build and serve the fixture corpus's site on 127.0.0.1."""
+build the fixture corpus's site, and drive leaderboards in the browser."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,7 +10,7 @@ from typing import Any
 
 from adgdm.results import Leaderboard, number_text, value_text
 
-from .conftest import CORPUS, _QuietHandler, copy_project, mkdocs_build
+from .conftest import CORPUS, copy_project, mkdocs_build
 
 
 @dataclass
@@ -127,20 +122,6 @@ def build_corpus_site(tmp: Path, site_url: str = "http://127.0.0.1:8000/") -> Pa
     result = mkdocs_build(project, site, site_url)
     assert result.returncode == 0, result.stderr
     return site
-
-
-@contextmanager
-def serve(folder: Path, port: int) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1:`port` while the block runs."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # In the browser: the data-value of one column of a table, row by row (null for a missing value).

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from .benchmarks_support import COLUMN_VALUES, build_corpus_site, serve, sort_by
-from .conftest import free_port
+from .benchmarks_support import COLUMN_VALUES, build_corpus_site, sort_by
+from .conftest import free_port, serve_folder
 
 METHODS = """(table) => Array.from(document.querySelector(table).tBodies[0].rows)
     .map(row => row.cells[0].querySelector('a').textContent)"""
@@ -20,7 +20,7 @@ METHODS = """(table) => Array.from(document.querySelector(table).tBodies[0].rows
 def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     site = build_corpus_site(tmp_path_factory.mktemp("browser"), f"http://127.0.0.1:{port}/")
-    with serve(Path(site), port) as url:
+    with serve_folder(Path(site), port) as url:
         yield url
 
 
