@@ -4,12 +4,15 @@ taxonomy tree, node, modality, cross-tab, venue, year and author pages, and thei
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from adgdm.catalogue import load_catalogue
 from adgdm.pages.browse import browse_pages
 from adgdm.pages.context import Context
 from adgdm.pages.placement import placement_section, section_node
+from adgdm.problems import InvalidData
 from adgdm.render import make_context
 from adgdm.urls import author_anchor, author_letter, author_page, crosstab_page, modality_page
 
@@ -207,3 +210,26 @@ def test_survey_sections_map_to_the_closest_node(ctx: Context) -> None:
 def test_browsing_pages_are_deterministic(ctx: Context) -> None:
     again = make_context(load_catalogue(BROWSE))
     assert list(browse_pages(ctx)) == list(browse_pages(again))
+
+
+def test_index_is_reserved_for_the_overview_pages(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(BROWSE, project)
+    vocabulary = project / "papers" / "vocabulary"
+    with (vocabulary / "taxonomy.yaml").open("a", encoding="utf-8") as taxonomy:
+        taxonomy.write("- id: index\n  parent: methodology\n  label: Index\n  description: Would hide the overview.\n")
+    with (vocabulary / "venues.yaml").open("a", encoding="utf-8") as venues:
+        venues.write("Index:\n  name: A Venue Called Index\n  kind: journal\n")
+    with pytest.raises(InvalidData) as error:
+        load_catalogue(project)
+    assert error.value.report().splitlines()[:2] == [
+        "papers/vocabulary/taxonomy.yaml:62: [13].id: 'index' is reserved: taxonomy/ is the taxonomy overview",
+        "papers/vocabulary/venues.yaml:15: Index: 'Index' would take the address venues/ of the list of venues",
+    ]
+
+
+def test_an_axis_page_points_to_its_nodes_instead_of_listing_every_paper(pages: dict[str, str]) -> None:
+    page = pages["taxonomy/task.md"]
+    assert "## Papers (7)\n" in page and "<table" not in page
+    assert ('<p>The 7 papers of this axis are listed on the pages of its nodes above '
+            '(the <a href="../../taxonomy/#task">taxonomy overview</a> shows how they spread).</p>') in page

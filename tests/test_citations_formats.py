@@ -21,6 +21,7 @@ from adgdm.citations.ieee import initials, to_ieee
 from adgdm.citations.ris import to_ris
 from adgdm.citations.spreadsheet import csv_file, spreadsheet_safe
 from adgdm.models import Author
+from adgdm.pages.cite import fenced
 from adgdm.pages.context import SiteOptions
 from adgdm.render import make_context, render_site
 from adgdm.text import strip_braces
@@ -245,3 +246,8 @@ def test_pandoc_reads_our_bibtex_as_our_csl(built_site: Path, tmp_path: Path) ->
         from_bib = sorted(_comparable(item) for item in json.loads(pandoc_to_csl(bib)))
         ours = sorted(_comparable(item) for item in json.loads(csl))
         assert from_bib == ours
+
+
+def test_code_fences_outgrow_backticks_in_the_data() -> None:
+    assert fenced("plain", "text") == "```text\nplain\n```\n"
+    assert fenced("a ``` b\n", "text", "adgdm-wrap") == "````{ .text .adgdm-wrap }\na ``` b\n````\n"

@@ -37,7 +37,7 @@ from .schema import (
 )
 from .spec import INVALID, Spec, Walker
 from .text import ascii_fold, braces_balanced, normalise_title
-from .urls import slugify, url_of, venue_page
+from .urls import INDEX_SLUG, slugify, taxonomy_index, url_of, venue_page, venues_index
 from .yamlsource import Document, read_yaml
 
 PAPERS_DIR = "papers"
@@ -213,6 +213,9 @@ class _Loader:
         for walker, key, entry in self._vocabulary_entries("taxonomy.yaml", TAXONOMY_NODE, keyed=False):
             if not self._unique(walker, f"{key}.id", entry["id"], seen, "node"):
                 continue
+            if entry["id"] == INDEX_SLUG:
+                walker.report(f"{key}.id", f"'{INDEX_SLUG}' is reserved: {url_of(taxonomy_index())} is the taxonomy overview")
+                continue
             nodes[entry["id"]] = TaxonomyNode(
                 id=entry["id"], label=entry["label"], description=entry["description"], parent=entry.get("parent"),
                 survey=entry.get("survey", ""), sections=tuple(entry.get("sections", ())),
@@ -244,6 +247,9 @@ class _Loader:
                 continue
             if slug in by_slug:
                 walker.report(key, f"'{key}' and '{by_slug[slug]}' would share the page {url_of(venue_page(key))}")
+                continue
+            if slug == INDEX_SLUG:
+                walker.report(key, f"'{key}' would take the address {url_of(venues_index())} of the list of venues")
                 continue
             by_slug[slug] = key
             venues[key] = Venue(key, entry["name"], entry["kind"], entry.get("publisher", ""), entry.get("url", ""))

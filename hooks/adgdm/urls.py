@@ -76,6 +76,10 @@ def paper_ris(paper_id: str) -> str:
 
 # Browsing pages: indices, modality pages, the cross-tab and the author index.
 # Every address below is built from a stable identifier (node id, a letter), never from a title.
+INDEX_SLUG = "index"
+"""Reserved: no node id or venue slug may be 'index', the name of the overview pages of their folders."""
+
+
 def taxonomy_index() -> str:
     return "taxonomy/index.md"
 

@@ -8,6 +8,7 @@ it in each of its groups, so a node holding thousands of papers costs no more th
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -83,33 +84,48 @@ def shared_groups(ctx: Context, paper: Paper) -> dict[str, tuple[Paper, list[Gro
     return shared
 
 
-def _reasons(ctx: Context, paper: Paper, other: Paper, groups: list[Group]) -> list[tuple[int, str]]:
-    """(weight, reason) for each shared group; a broader node both papers share only counts
-    when they share nothing below it ('same branch'), so one match is not counted twice."""
-    taxonomy = ctx.catalogue.taxonomy
+def _kept(groups: list[Group], above: dict[str, frozenset[str]]) -> list[Group]:
+    """The shared groups that count: a broader node both papers share counts only when they
+    share no node below it, so one match is not counted twice."""
     nodes = [key for kind, key in groups if kind == "node"]
-    covered = {a.id for n in nodes for a in ctx.index.ancestors(n)}
-    reasons = []
-    for kind, key in groups:
-        if kind == "node" and key not in covered:
-            weight, wording = SAME_NODE if key in paper.taxonomy and key in other.taxonomy else SAME_BRANCH
-            reasons.append((weight, f"{wording}: {taxonomy[key].label}"))
-        elif kind == "author":
-            author = next(a for a in paper.authors if a.sort_key == key)
-            reasons.append((SHARED_AUTHOR[0], f"{SHARED_AUTHOR[1]}: {author.display}"))
-        elif kind == "modality":
-            reasons.append((SAME_MODALITY[0], f"{SAME_MODALITY[1]}: {taxonomy[key].label}"))
-    return sorted(reasons, key=lambda reason: -reason[0])
+    if len(nodes) < 2:
+        return groups
+    covered = frozenset().union(*(above[node] for node in nodes))
+    return [group for group in groups if group[0] != "node" or group[1] not in covered]
+
+
+def _weighed(paper: Paper, other: Paper, group: Group) -> tuple[int, str]:
+    """(weight, wording) of one shared group: a node both sit on directly is 'same node', a node
+    above theirs is 'same branch'."""
+    kind, key = group
+    if kind == "node":
+        return SAME_NODE if key in paper.taxonomy and key in other.taxonomy else SAME_BRANCH
+    return SHARED_AUTHOR if kind == "author" else SAME_MODALITY
+
+
+def _reason(ctx: Context, paper: Paper, group: Group, wording: str) -> str:
+    kind, key = group
+    if kind == "author":
+        return f"{wording}: {next(a for a in paper.authors if a.sort_key == key).display}"
+    return f"{wording}: {ctx.catalogue.taxonomy[key].label}"
 
 
 def related_papers(ctx: Context, paper: Paper, limit: int = LIMIT) -> list[Related]:
     """The `limit` papers sharing most with `paper`: higher score first, then nearer year, then key."""
-    found = []
+    above = once_per(ctx.index, "related-above",
+                     lambda: {node: frozenset(a.id for a in ctx.index.ancestors(node)) for node in ctx.catalogue.taxonomy})
+    scored = []
     for other, groups in shared_groups(ctx, paper).values():
-        reasons = _reasons(ctx, paper, other, groups)
-        found.append(Related(other, sum(weight for weight, _ in reasons), tuple(text for _, text in reasons)))
-    found.sort(key=lambda r: (-r.score, abs(r.paper.year - paper.year), r.paper.id))
-    return found[:limit]
+        kept = _kept(groups, above)
+        score = sum(_weighed(paper, other, group)[0] for group in kept)
+        scored.append((-score, abs(other.year - paper.year), other.id, kept))
+    found = []
+    # Only the few shown need their reasons spelled out.
+    for negative, _, other_id, kept in heapq.nsmallest(limit, scored):
+        other = ctx.catalogue.paper(other_id)
+        weighed = sorted(((*_weighed(paper, other, group), group) for group in kept), key=lambda item: -item[0])
+        found.append(Related(other, -negative, tuple(_reason(ctx, paper, group, wording) for _, wording, group in weighed)))
+    return found
 
 
 def related_section(ctx: Context, paper: Paper) -> str:

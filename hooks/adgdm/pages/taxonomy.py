@@ -12,7 +12,7 @@ from ..markup import Column, block, esc, front_matter, heading, link
 from ..models import Paper, TaxonomyNode
 from ..urls import href, modality_page, node_bib, node_page, taxonomy_index
 from .context import Context
-from .crumbs import bib_download, breadcrumbs, counted_links
+from .crumbs import bib_download, breadcrumbs, counted_links, page_href
 from .modality import view_of
 from .placement import section_label
 from .tables import ExtraColumn, count_text, paper_table
@@ -83,7 +83,13 @@ def render_node(ctx: Context, node_id: str) -> str:
         facts.append(f"<p>Narrower nodes:</p>{counted_links(page, items, 'adgdm-children')}")
     facts.extend(_survey_facts(ctx, page, node))
     facts.append(bib_download(page, node_bib(node_id), len(papers)))
-    if papers:
+    if node.parent is None and papers:
+        # An axis holds (nearly) the whole catalogue: its nodes' pages list the papers, so the
+        # page stays small however large the catalogue grows.
+        tree = link(page_href(page, f"{taxonomy_index()}#{node_id}"), "taxonomy overview")
+        listing = (f"<p>The {count_text(len(papers))} of this axis are listed on the pages of its nodes above "
+                   f"(the {tree} shows how they spread).</p>")
+    elif papers:
         listing = paper_table(ctx, page, papers, _narrower_column(ctx, node_id) if children else ())
     else:
         listing = "<p>No paper of the catalogue sits on this node yet.</p>"
