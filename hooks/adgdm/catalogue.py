@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .duplicates import near_duplicate_message, near_duplicate_papers
 from .models import (
     Author,
     Benchmark,
@@ -335,7 +336,7 @@ class _Loader:
             seen.add((benchmark.id, str(column)))
 
     def _check_across_papers(self, papers: list[Paper]) -> None:
-        """No two papers share a DOI, an arXiv id, an OpenReview id or a normalised title."""
+        """No two papers share a DOI, an arXiv id, an OpenReview id or a normalised title, or have near-identical titles."""
         keys = (
             ("doi", lambda p: p.doi.lower()),
             ("arxiv", lambda p: p.arxiv),
@@ -353,6 +354,8 @@ class _Loader:
                     self._report_paper(paper, field_name, f"same {field_name} as {first.source_path}")
                 else:
                     first_by_key[key] = paper
+        for first, second, edits in near_duplicate_papers(papers):
+            self._report_paper(second, "title", near_duplicate_message(first.source_path, edits))
 
     def _check_references(self, papers: list[Paper], datasets: Mapping[str, Dataset], surveys: Mapping[str, Survey]) -> None:
         """Vocabulary entries that name a paper must name one that exists."""

@@ -180,3 +180,12 @@ def related_surveys_page() -> str:
 def quality_page() -> str:
     """The data-quality page: counts and the lists of papers with something to fix."""
     return "quality.md"
+
+
+# What's new: the page of recent additions and its Atom feed (at the site root, where feed readers look).
+def whats_new_page() -> str:
+    return "whats-new.md"
+
+
+def atom_feed() -> str:
+    return "feed.xml"

@@ -11,6 +11,7 @@ from ..text import strip_braces
 from ..urls import href, node_page, paper_page, venue_page, year_page
 from .cite import cite_section
 from .context import Context
+from .improve import improve_section
 from .paper_results import results_section
 from .placement import placement_section
 from .related import related_section
@@ -80,6 +81,7 @@ SECTIONS: list[Section] = [
     results_section,
     disagreements_section,
     related_section,
+    improve_section,
 ]
 
 

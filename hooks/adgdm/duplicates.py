@@ -1,0 +1,195 @@
+"""Near-identical titles: an index that finds titles a few typing slips apart, in near-linear time.
+
+Two titles are near-identical when their compact forms (folded, lower-case, letters and digits
+only, no spaces) are within a small edit distance and carry the same numbers ('2D' and '3D'
+stay apart). Candidates come from the pigeonhole principle used by PassJoin: split a title
+into `MAX_EDITS + 1` pieces; a title within `MAX_EDITS` edits must contain one of those pieces
+unchanged, shifted by at most `MAX_EDITS` places. Only those candidates get a (banded) edit
+distance, so checking 10,000 titles costs a few dozen dictionary look-ups per title.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
+
+from .models import Paper
+from .text import ascii_fold, normalise_title, strip_braces
+
+MAX_EDITS = 2
+_PIECES = MAX_EDITS + 1
+_MIN_LENGTH = 20
+"""Shorter compact titles ('DiffusionAD') must match exactly: one letter changes their meaning."""
+
+Owner = TypeVar("Owner")
+
+
+def compact_title(title: str) -> str:
+    """'Out-of-Distribution Detection' -> 'outofdistributiondetection'."""
+    folded = title if title.isascii() else ascii_fold(title)  # folding is the slow part; most titles are ASCII
+    return re.sub(r"[^a-z0-9]", "", strip_braces(folded).lower())
+
+
+def allowed_edits(length: int) -> int:
+    """Edits tolerated between titles whose shorter compact form has `length` characters."""
+    if length < _MIN_LENGTH:
+        return 0
+    return 1 if length < 40 else MAX_EDITS
+
+
+def edit_distance(first: str, second: str, limit: int) -> int:
+    """Levenshtein distance, or `limit + 1` as soon as it must exceed `limit` (banded, O(len * limit))."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous = list(range(len(second) + 1))
+    for i, char in enumerate(first, start=1):
+        low, high = max(1, i - limit), min(len(second), i + limit)
+        current = [limit + 1] * (len(second) + 1)
+        current[0] = i if i <= limit else limit + 1
+        for j in range(low, high + 1):
+            cost = 0 if char == second[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if min(current[low - 1:high + 1]) > limit:
+            return limit + 1
+        previous = current
+    return min(previous[len(second)], limit + 1)
+
+
+@functools.cache
+def _pieces(length: int) -> tuple[tuple[int, int], ...]:
+    """(start, length) of the pieces a compact title of `length` characters is split into."""
+    short, extra = divmod(length, _PIECES)
+    starts, start = [], 0
+    for index in range(_PIECES):
+        size = short + (1 if index >= _PIECES - extra else 0)
+        starts.append((start, size))
+        start += size
+    return tuple(starts)
+
+
+@dataclass(frozen=True)
+class Match(Generic[Owner]):
+    """A title of the index that is near-identical to the one looked up, and how many edits apart."""
+
+    owner: Owner
+    title: str
+    edits: int
+
+
+@dataclass
+class TitleIndex(Generic[Owner]):
+    """A growing set of titles; `similar` finds the near-identical ones among them."""
+
+    _entries: list[tuple[Owner, str, str, tuple[str, ...]]] = field(default_factory=list)
+    _by_piece: dict[tuple[int, int, str], list[int]] = field(default_factory=dict)
+    _by_compact: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, owner: Owner, title: str, compact: str = "") -> None:
+        """Add a title; `compact` is its compact form when the caller has it already."""
+        compact = compact or compact_title(title)
+        position = len(self._entries)
+        self._entries.append((owner, title, compact, _numbers(compact)))
+        self._by_compact.setdefault(compact, []).append(position)
+        if len(compact) >= _MIN_LENGTH:
+            for index, (start, size) in enumerate(_pieces(len(compact))):
+                self._by_piece.setdefault((len(compact), index, compact[start:start + size]), []).append(position)
+
+    def similar(self, title: str, longer: bool = True, compact: str = "") -> list[Match[Owner]]:
+        """Near-identical titles of the index, in the order they were added.
+
+        `longer=False` skips titles longer than `title`, for callers that add titles shortest first.
+        """
+        compact = compact or compact_title(title)
+        candidates = set(self._by_compact.get(compact, ()))
+        if len(compact) >= _MIN_LENGTH:
+            candidates |= self._candidates(compact, MAX_EDITS if longer else 0)
+        numbers = _numbers(compact)
+        matches: list[Match[Owner]] = []
+        for position in sorted(candidates):
+            owner, other_title, other, other_numbers = self._entries[position]
+            limit = allowed_edits(min(len(compact), len(other)))
+            edits = edit_distance(compact, other, limit) if other_numbers == numbers else limit + 1
+            if edits <= limit:
+                matches.append(Match(owner, other_title, edits))
+        return matches
+
+    def _candidates(self, compact: str, longer_by: int) -> set[int]:
+        """Positions of titles that share a piece with `compact` where an alignment within MAX_EDITS allows.
+
+        For piece `index` of a title `delta` characters shorter than `compact`, PassJoin's
+        position-aware selection bounds the piece's shift by the edits that can come before
+        it (at most `index`) and after it (at most MAX_EDITS - index).
+        """
+        candidates: set[int] = set()
+        by_piece, end = self._by_piece, len(compact)
+        for length in range(max(_MIN_LENGTH, end - MAX_EDITS), end + longer_by + 1):
+            delta = end - length
+            for index, (start, size) in enumerate(_pieces(length)):
+                low = max(0, start - index, start + delta - (MAX_EDITS - index))
+                high = min(end - size, start + index, start + delta + (MAX_EDITS - index))
+                for shifted in range(low, high + 1):
+                    hits = by_piece.get((length, index, compact[shifted:shifted + size]))
+                    if hits:
+                        candidates.update(hits)
+        return candidates
+
+
+def near_identical_pairs(titles: Sequence[tuple[Owner, str]]) -> list[tuple[Owner, Owner, int]]:
+    """Every near-identical pair as (earlier, later, edits), `earlier` coming first in `titles`.
+
+    Titles are indexed shortest first, so each one is only compared with titles no longer than itself.
+    """
+    index: TitleIndex[int] = TitleIndex()
+    pairs: list[tuple[int, int, int]] = []
+    compacts = [compact_title(title) for _, title in titles]
+    for position in sorted(range(len(titles)), key=lambda p: (len(compacts[p]), p)):
+        title, compact = titles[position][1], compacts[position]
+        matches = index.similar(title, longer=False, compact=compact)
+        pairs.extend((min(m.owner, position), max(m.owner, position), m.edits) for m in matches)
+        index.add(position, title, compact)
+    return [(titles[first][0], titles[second][0], edits) for first, second, edits in sorted(pairs)]
+
+
+def _numbers(compact: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[0-9]+", compact))
+
+
+class Identified(Protocol):
+    """Anything with a paper's identifiers (a Paper, or a paper file `new` has only glanced at)."""
+
+    @property
+    def doi(self) -> str: ...
+    @property
+    def arxiv(self) -> str: ...
+    @property
+    def openreview(self) -> str: ...
+
+
+def told_apart(first: Identified, second: Identified) -> bool:
+    """True when an identifier proves two papers distinct: both have a DOI (or arXiv or OpenReview id) and they differ."""
+    return any(
+        a and b and a != b
+        for a, b in ((first.doi.lower(), second.doi.lower()), (first.arxiv, second.arxiv), (first.openreview, second.openreview))
+    )
+
+
+def near_duplicate_papers(papers: Sequence[Paper]) -> list[tuple[Paper, Paper, int]]:
+    """Papers whose titles are near-identical but not equal once normalised (the exact check reports those),
+    and that no identifier tells apart, as (earlier, later, edits) in the order of `papers`."""
+    return [
+        (first, second, edits)
+        for first, second, edits in near_identical_pairs([(paper, paper.title) for paper in papers])
+        if normalise_title(first.title) != normalise_title(second.title) and not told_apart(first, second)
+    ]
+
+
+def near_duplicate_message(other_file: str, edits: int) -> str:
+    """The checker's words for a title `edits` letters away from the title in `other_file`."""
+    if edits == 0:
+        closeness = "the same title once spaces and punctuation are ignored"
+    else:
+        closeness = f"nearly the same title ({edits} letter{'s' if edits > 1 else ''} apart)"
+    return f"{closeness} as {other_file}; if they are two different papers, give each its DOI or arXiv id"
