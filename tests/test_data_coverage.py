@@ -76,7 +76,7 @@ def test_multi_value_cells_are_split_into_named_columns(catalogue: Catalogue) ->
     assert [c.label for c in table3.columns] == ["VisA (I-AUROC), first value", "VisA (I-AUROC), second value",
                                                   "BTAD (PRO), first value", "BTAD (PRO), second value"]
     second = table3.columns[1]
-    assert second.higher_is_better is None and "does not say what the second number measures" in second.note
+    assert second.higher_is_better is None and "whose meaning the survey does not state" in second.note
     table7 = catalogue.benchmarks["time-series-swat-wadi-msl-smd"]
     assert [c.id for c in table7.columns][:4] == ["swat-p", "swat-r", "swat-f1", "swat-f1-pa"]
     assert len(table7.columns) == 16

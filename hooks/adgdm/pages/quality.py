@@ -113,9 +113,11 @@ def render_quality(ctx: Context) -> str:
               f"know what to check next.</p><ul>{contents}"
               '<li><a href="#empty-nodes">Taxonomy nodes without papers</a></li></ul>'),
         "## Counts {#counts}\n",
-        block(_count_table(page, "Modality", [(taxonomy[k].label, node_page(k), n) for k, n in report.by_modality])
+        block('<div class="adgdm-quality-counts">'
+              + _count_table(page, "Modality", [(taxonomy[k].label, node_page(k), n) for k, n in report.by_modality])
               + _count_table(page, "Task", [(taxonomy[k].label, node_page(k), n) for k, n in report.by_task])
-              + _count_table(page, "Year", [(str(y), year_page(y), n) for y, n in report.by_year])),
+              + _count_table(page, "Year", [(str(y), year_page(y), n) for y, n in report.by_year])
+              + "</div>"),
     ]
     for check in report.checks:
         parts.append(f"## {check.title} {{#{check.anchor}}}\n")
