@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import bibtexparser
-
 from adgdm.bibtex import to_bibtex
 from adgdm.catalogue import Catalogue
 
