@@ -64,15 +64,15 @@ def test_a_node_without_papers_has_a_page_that_says_so(pages: dict[str, str]) ->
 def test_the_overview_draws_the_tree_with_counts(pages: dict[str, str]) -> None:
     assert (
         '<ul class="adgdm-tree"><li data-node="modality" data-count="7"><a href="../taxonomy/modality/">Data modality</a> '
-        '<span class="adgdm-count" aria-label="7 papers">7</span><ul>'
+        '<span class="adgdm-count" title="7 papers">7</span><ul>'
         '<li data-node="image" data-count="5"><a href="../taxonomy/image/">Image</a> '
-        '<span class="adgdm-count" aria-label="5 papers">5</span></li>'
+        '<span class="adgdm-count" title="5 papers">5</span></li>'
         '<li data-node="video" data-count="3"><a href="../taxonomy/video/">Video</a> '
-        '<span class="adgdm-count" aria-label="3 papers">3</span><ul>'
+        '<span class="adgdm-count" title="3 papers">3</span><ul>'
         '<li data-node="frame-level" data-count="1"><a href="../taxonomy/frame-level/">Frame-level methods</a> '
-        '<span class="adgdm-count" aria-label="1 paper">1</span></li>'
+        '<span class="adgdm-count" title="1 paper">1</span></li>'
         '<li data-node="motion-modeling" data-count="0"><a href="../taxonomy/motion-modeling/">Motion modeling</a> '
-        '<span class="adgdm-count" aria-label="0 papers">0</span></li></ul></li></ul></li></ul>'
+        '<span class="adgdm-count" title="0 papers">0</span></li></ul></li></ul></li></ul>'
     ) in pages["taxonomy/index.md"]
     assert re.findall(r'<h2 id="([a-z-]+)">', pages["taxonomy/index.md"]) == ["methodology", "modality", "task"]
 
@@ -187,7 +187,7 @@ def test_authors_are_indexed_by_letter_with_their_papers(pages: dict[str, str]) 
 def test_where_the_surveys_discuss_a_paper(ctx: Context) -> None:
     assert placement_section(ctx, ctx.catalogue.paper("odegaard2023frames")) == (
         "## Where the surveys discuss it {#surveys}\n"
-        '\n<div class="adgdm-block" markdown="0">\n'
+        '\n<div class="adgdm-block">\n'
         '<ul class="adgdm-placements"><li><strong><a href="../../papers/wu2024survey/">ADGDM</a></strong> (reference [20]): '
         '<a href="../../modalities/video/">TABLE 4 (Fixture video methods)</a>; '
         '<a href="../../taxonomy/frame-level/">§4.2.1 Frame-level</a>; <a href="../../taxonomy/video/">§4.3 Video results</a></li>'

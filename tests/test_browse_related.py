@@ -44,7 +44,7 @@ def test_the_section_names_each_paper_once_with_its_reasons(ctx: Context) -> Non
     section = related_section(ctx, ctx.catalogue.paper("odegaard2023frames"))
     assert section == (
         "## Related papers {#related}\n"
-        '\n<div class="adgdm-block" markdown="0">\n<ul class="adgdm-related">'
+        '\n<div class="adgdm-block">\n<ul class="adgdm-related">'
         '<li><a href="../../papers/zed2023motion/">Zed 2023: Motion Without a Node</a> (FWS 2023)'
         '<br><span class="adgdm-why">shared author: Zoe Zed; same modality: Video</span></li>'
         '<li><a href="../../papers/abel2021first/">FIRST: First Fixture Method for X-Ray Anomalies</a> (FCONF 2021)'

@@ -92,5 +92,10 @@ def heading(text: str, level: int = 1, anchor: str = "") -> str:
 
 
 def block(html_text: str) -> str:
-    """Wrap raw HTML so Python-Markdown passes it through untouched: a div with blank lines around."""
-    return f'\n<div class="adgdm-block" markdown="0">\n{html_text}\n</div>\n\n'
+    """Wrap raw HTML so Python-Markdown passes it through untouched: a div with blank lines around.
+
+    A block-level HTML element is raw to Markdown (md_in_html only parses inside one marked
+    markdown="1"), blank lines and Markdown syntax in the text included. No markdown="0": Python-
+    Markdown would leave that attribute in the page, where it is invalid HTML.
+    """
+    return f'\n<div class="adgdm-block">\n{html_text}\n</div>\n\n'

@@ -42,9 +42,10 @@ def _open_svg(chart: Chart, height: int) -> str:
 
 
 def figure(chart: Chart, svg: str, table: str) -> str:
+    # The caption comes last: HTML allows a figcaption only as a figure's first or last child.
     return (f'<figure class="adgdm-chart" id="{chart.id}">{svg}'
-            f"<figcaption>{esc(chart.title)}. {esc(chart.summary)}</figcaption>"
-            f"<details><summary>The numbers behind the chart</summary>{table}</details></figure>")
+            f"<details><summary>The numbers behind the chart</summary>{table}</details>"
+            f"<figcaption>{esc(chart.title)}. {esc(chart.summary)}</figcaption></figure>")
 
 
 def stacked_columns(chart: Chart, columns: Sequence[str], series: Sequence[str], counts: Mapping[tuple[str, str], int]) -> str:
