@@ -26,6 +26,7 @@ from adgdm.text import ascii_fold, normalise_title
 YEARS = (2019, 2020, 2021, 2022, 2023, 2024, 2025)
 YEAR_WEIGHTS = (1, 2, 3, 5, 8, 12, 14)
 ADDED = datetime.date(2025, 6, 1)
+MAX_PAPERS = 89_999
 
 MODALITIES = ("image", "video", "time-series", "tabular", "multimodal")
 MODALITY_WEIGHTS = (10, 4, 4, 2, 2)
@@ -176,8 +177,9 @@ class _Generator:
             paper["pages"] = f"{first}--{first + rng.randint(6, 14)}"
         if kind != "preprint" and rng.random() < 0.7:
             paper["doi"] = f"10.5555/synthetic.{year}.{number}"
-        if venue == "arXiv" or rng.random() < 0.3:
-            paper["arxiv"] = f"{year % 100:02d}{rng.randint(1, 12):02d}.{10000 + number:05d}"
+        # Every paper has an arXiv id, as most papers of the field do; unique ids also tell apart
+        # the generated titles that happen to be a few letters apart.
+        paper["arxiv"] = f"{year % 100:02d}{rng.randint(1, 12):02d}.{10000 + number:05d}"
         if rng.random() < 0.5:
             owner = "".join(ch for ch in ascii_fold(authors[0].split(", ")[0]).lower() if ch.isalnum()) or "lab"
             paper["code"] = [f"https://github.com/{owner}-lab/{key.replace('_', '-')}"]
@@ -233,8 +235,8 @@ class _Generator:
 
 def synthetic_papers(n: int, seed: int = 0) -> list[dict[str, Any]]:
     """N paper records; the first two are the surveys that surveys.yaml names."""
-    if n < 2:
-        raise ValueError("a synthetic catalogue needs at least 2 papers (the two surveys)")
+    if not 2 <= n <= MAX_PAPERS:
+        raise ValueError(f"a synthetic catalogue holds from 2 papers (the two surveys) to {MAX_PAPERS:,} (five-digit arXiv numbers)")
     generator = _Generator(seed)
     return [generator.paper(number, task="survey" if number < 2 else None) for number in range(n)]
 
@@ -268,12 +270,12 @@ def _write(path: Path, content: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.synthetic", description=__doc__.splitlines()[0])
-    parser.add_argument("n", type=int, help="how many papers (at least 2)")
+    parser.add_argument("n", type=int, help=f"how many papers (2 to {MAX_PAPERS})")
     parser.add_argument("folder", type=Path, help="where to write papers/ (created if missing)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     args = parser.parse_args(argv)
-    if args.n < 2:
-        parser.error("n must be at least 2")
+    if not 2 <= args.n <= MAX_PAPERS:
+        parser.error(f"n must be from 2 to {MAX_PAPERS}")
     if (args.folder / "papers").exists() and any((args.folder / "papers").glob("*.yaml")):
         parser.error(f"{args.folder / 'papers'} already holds paper files; choose an empty folder")
     write_synthetic_catalogue(args.folder, args.n, args.seed)

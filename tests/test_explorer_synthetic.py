@@ -59,10 +59,12 @@ def test_command_line_writes_a_catalogue_the_checker_accepts(tmp_path: Path, cap
 def test_command_line_refuses_too_few_papers_and_a_folder_already_holding_papers(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "benchmarks.synthetic"]
     too_few = subprocess.run([*command, "1", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert too_few.returncode == 2 and too_few.stderr.endswith("error: n must be at least 2\n")
+    assert too_few.returncode == 2 and too_few.stderr.endswith("error: n must be from 2 to 89999\n")
     write_synthetic_catalogue(tmp_path, 3)
     again = subprocess.run([*command, "3", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert again.returncode == 2
     assert again.stderr.endswith(f"error: {tmp_path / 'papers'} already holds paper files; choose an empty folder\n")
-    with pytest.raises(ValueError, match="at least 2 papers"):
+    with pytest.raises(ValueError, match="from 2 papers"):
         synthetic_papers(1)
+    with pytest.raises(ValueError, match="to 89,999"):
+        synthetic_papers(90_000)

@@ -132,16 +132,24 @@
     (function walk(parent) {
       nodes.forEach(function (node) { if (node.parent === parent) { tree.push(node); walk(node.index); } });
     })(-1);
+    // Taxonomy terms below a modality or a task (e.g. image methods) are grouped under that modality
+    // or task, which has its own facet and so is not offered a second time.
+    var ownFacet = {};
+    papers.forEach(function (paper) {
+      paper.modality.concat([paper.task]).forEach(function (i) { ownFacet[nodes[i].parent] = true; });
+    });
     function nodeValues(seen, order) {
       return order.filter(function (node) { return seen[node.index]; }).map(function (node) {
-        return { value: node.id, label: node.label, depth: node.depth, axis: node.axis };
+        var split = ownFacet[node.axis], group = node;
+        while (group.depth > (split ? 1 : 0)) group = nodes[group.parent];
+        return { value: node.id, label: node.label, group: group.index, indent: node.depth - (split ? 2 : 1) };
       });
     }
     venues.sort(function (a, b) { return compareText(a.short.toLowerCase(), b.short.toLowerCase()); });
     return {
       modality: nodeValues(used.modality, nodes),
       task: nodeValues(used.task, nodes),
-      node: nodeValues(used.node, tree),
+      node: nodeValues(used.node, tree).filter(function (value) { return value.indent >= 0; }),
       venue: venues.map(function (venue) { return { value: venue.short, label: venue.short, title: venue.name }; }),
       kind: KIND_ORDER.filter(function (kind) { return kinds[kind]; }).map(function (kind) {
         return { value: kind, label: kind.charAt(0).toUpperCase() + kind.slice(1) };
@@ -296,18 +304,18 @@
     var fieldset = el("fieldset", { "class": "adgdm-x-facet", "data-facet": facet.key });
     fieldset.appendChild(el("legend", {}, facet.label));
     var list = fieldset.appendChild(el("div", { "class": "adgdm-x-values" }));
-    var group = list, axis = -1;
+    var group = list, heading = -1;
     this.counts[facet.key] = {};
     this.boxes[facet.key] = {};
     this.values[facet.key].forEach(function (item, index) {
-      if (facet.key === "node" && item.axis !== axis) {
-        axis = item.axis;
+      if (facet.key === "node" && item.group !== heading) {
+        heading = item.group;
         group = list.appendChild(el("fieldset", { "class": "adgdm-x-axis" }));
-        group.appendChild(el("legend", {}, self.catalogue.nodes[item.axis].label));
+        group.appendChild(el("legend", {}, self.catalogue.nodes[item.group].label));
       }
       var id = "adgdm-x-" + facet.key + "-" + index;
       var label = el("label", { "for": id, "class": "adgdm-x-value" });
-      if (item.depth > 1) label.style.paddingLeft = (item.depth - 1) + "em";
+      if (item.indent > 0) label.style.paddingLeft = item.indent + "em";
       if (item.title) label.title = item.title;
       var box = el("input", { type: "checkbox", id: id, name: facet.key, value: item.value });
       label.appendChild(box);
@@ -382,7 +390,7 @@
     this.toggle.addEventListener("click", function () {
       var folded = self.facets.classList.toggle("adgdm-x-folded");
       self.toggle.setAttribute("aria-expanded", folded ? "false" : "true");
-      self.toggle.textContent = folded ? "Show filters" : "Hide filters";
+      self.renderToggle();
     });
     this.clear.addEventListener("click", function () {
       var sort = self.state.sort;
@@ -443,6 +451,7 @@
   /* Write the state into the address bar. A burst of typing makes one history entry. */
   Explorer.prototype.commit = function (fromSearch) {
     clearTimeout(this.searchTimer);
+    if (!this.root.isConnected || location.pathname !== this.path) return; // the reader has moved on
     var url = this.path + stateQuery(this.state) + location.hash;
     if (url === location.pathname + location.search + location.hash) return;
     if (fromSearch && this.searchEntry) history.replaceState(history.state, "", url);
@@ -514,8 +523,16 @@
       }
     }
     this.results = results;
+    this.renderToggle();
     this.renderCounts(counts, yearCounts);
     this.renderRows();
+  };
+
+  Explorer.prototype.renderToggle = function () {
+    var state = this.state, active = (state.from !== null) + (state.to !== null);
+    FACETS.forEach(function (facet) { active += state.sel[facet.key].length; });
+    var folded = this.facets.classList.contains("adgdm-x-folded");
+    this.toggle.textContent = (folded ? "Show filters" : "Hide filters") + (active ? " (" + active + " chosen)" : "");
   };
 
   Explorer.prototype.renderCounts = function (counts, yearCounts) {

@@ -19,6 +19,7 @@ from .jsonschema import paper_json_schema
 from .pages import benchmarks, datasets, quality, surveys_table
 from .pages.browse import browse_pages as browsing_pages
 from .pages.context import Context, SiteOptions
+from .pages.explorer import produce_explorer
 from .pages.paper import render_paper
 from .urls import paper_page, paper_yaml
 
@@ -69,6 +70,7 @@ PRODUCERS: list[Producer] = [
     browse_pages,
     download_files,
     citation_files,
+    produce_explorer,
     benchmarks.produce,
     datasets.produce,
     surveys_table.produce,
