@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Find or install the programs the test suite drives: a Chromium for the browser tests,
-# TeX (bibtex, biber, pdflatex) and pandoc for the citation tests, Java for the HTML checker.
+# TeX (bibtex, biber, pdflatex) and pandoc for the citation tests, Java for the HTML checker,
+# npm for the site checkers (vnu-jar, axe-core) that package-lock.json pins.
 # On Debian (and in CI) they come from Debian's packages; elsewhere the browser falls back to
 # Playwright's own Chromium, and the rest must come from the system's package manager.
 set -euo pipefail
@@ -22,6 +23,7 @@ kpsewhich biblatex.sty >/dev/null 2>&1 || missing_packages+=(texlive-bibtex-extr
 have biber || missing_packages+=(biber)
 have pandoc || missing_packages+=(pandoc)
 have java || missing_packages+=(default-jre-headless)
+have npm || missing_packages+=(npm)
 
 if [ ${#missing_packages[@]} -gt 0 ]; then
   if have apt-get; then

@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
 VIRTUAL_ENV="$PWD/.venv" bash scripts/install-test-tools.sh
+# The HTML checker and axe-core, at the versions package-lock.json pins (no install scripts run).
+npm ci --ignore-scripts --no-audit --no-fund --silent
 
 export NO_MKDOCS_2_WARNING=1
 echo "== ruff";   .venv/bin/ruff check hooks tests scripts
