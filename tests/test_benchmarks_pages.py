@@ -101,7 +101,8 @@ def test_a_dataset_page_gives_its_facts_homepage_and_introducing_paper(
         "https://example.org/datasets/fixture-images?x=1&amp;y=2</a></dd><dt>Listed in</dt><dd>Fixture TABLE 13</dd></dl>"
     ) in markdown
     gap = corpus_catalogue.paper("cole2021gap")
-    assert '<p><a href="../../papers/cole2021gap/">Fixture Images: A Dataset with Gaps</a> (GAP, FCONF 2021)</p>' in markdown
+    assert ('<p class="adgdm-lead"><a href="../../papers/cole2021gap/">Fixture Images: A Dataset with Gaps</a> '
+            "(GAP, FCONF 2021)</p>") in markdown
     assert f"```bibtex\n{to_bibtex(gap, corpus_catalogue.venues['FCONF'])}```\n" in markdown
     assert '<li><a href="../../benchmarks/fix-board/">Fixture results on Fixture Images &amp; Fixture Video</a></li>' in markdown
 
@@ -166,7 +167,7 @@ def test_the_paper_page_shows_its_results_and_datasets(corpus_pages: GeneratedSi
     markdown = corpus_pages.pages["papers/cole2021gap.md"]
     assert (
         "## Benchmark results and datasets {#results}\n\n"
-        '<div class="adgdm-block" markdown="0">\n'
+        '<div class="adgdm-block">\n'
         '<h3><a href="../../benchmarks/fix-board/">Fixture results on Fixture Images &amp; Fixture Video</a></h3>'
         '<table class="adgdm-paper-results">\n'
         '<thead><tr><th scope="col">Column</th><th scope="col">Dataset</th><th scope="col">Value</th></tr></thead>\n'
@@ -183,10 +184,10 @@ def test_the_paper_page_shows_its_results_and_datasets(corpus_pages: GeneratedSi
         "</tbody></table><p class=\"adgdm-source\">Source: as reported in the survey's TABLE 3 of "
         '<a href="../../papers/doe2025fixture/">Fixture Survey of Anomalies</a>. ↑ higher is better, ↓ lower is better; '
         "★ marks the best value of its column in that leaderboard.</p>\n</div>\n\n"
-        '\n<div class="adgdm-block" markdown="0">\n'
-        '<p>Evaluated on: <a href="../../datasets/fix-images/">Fixture Images &lt;&amp;&gt;</a>, '
+        '\n<div class="adgdm-block">\n'
+        '<p class="adgdm-lead">Evaluated on: <a href="../../datasets/fix-images/">Fixture Images &lt;&amp;&gt;</a>, '
         '<a href="../../datasets/fix-video/">Fixture Video</a>.</p>'
-        '<p>Introduced the dataset: <a href="../../datasets/fix-images/">Fixture Images &lt;&amp;&gt;</a>.</p>\n</div>\n'
+        '<p class="adgdm-lead">Introduced the dataset: <a href="../../datasets/fix-images/">Fixture Images &lt;&amp;&gt;</a>.</p>\n</div>\n'
     ) in markdown
 
 

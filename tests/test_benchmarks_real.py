@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from adgdm.catalogue import Catalogue
+from adgdm.markup import esc
 from adgdm.results import build_leaderboards
 
 from .benchmarks_support import COLUMN_VALUES, check_leaderboard, page_exists, sort_by, tables
@@ -55,7 +56,9 @@ def test_table_3_keeps_both_numbers_and_says_the_second_is_unexplained(built_sit
     assert [board.best[board.benchmark.columns.index(c)] for c in unnamed] == [None, None]
     html = (built_site / f"benchmarks/{board.benchmark.id}/index.html").read_text(encoding="utf-8")
     assert html.count("no direction given, so no best value is marked") == 2
-    assert "does not say what the second number measures" in html
+    # Each unnamed column carries the note that the survey leaves its meaning unstated, shown on the page.
+    assert all("survey does not" in c.note for c in unnamed)
+    assert all(f'<dd class="adgdm-column-note">† {esc(c.note)}</dd>' in html for c in unnamed)
 
 
 def test_table_5_as_printed(built_site: Path, catalogue: Catalogue) -> None:

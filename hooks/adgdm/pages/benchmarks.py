@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 BENCHMARKS_SOURCE = "papers/vocabulary/benchmarks.yaml"
 UP, DOWN = "↑", "↓"
 NOTE_MARK = "†"
+WIDE = {"hide": ["navigation", "toc"]}
+"""Front matter for pages whose table needs the whole width (Material hides both sidebars)."""
 
 
 def leaderboards(ctx: Context) -> dict[str, Leaderboard]:
@@ -126,11 +128,11 @@ def render_leaderboard(ctx: Context, board: Leaderboard) -> str:
     table = (html_table(columns, rows, css="adgdm-sortable adgdm-leaderboard", caption=benchmark.title)
              if rows else "<p>No paper of the catalogue reports a value here yet.</p>")
     parts = [
-        front_matter(benchmark.title, f"Leaderboard: {benchmark.title}, {source_plain(benchmark)}"),
+        front_matter(benchmark.title, f"Leaderboard: {benchmark.title}, {source_plain(benchmark)}", WIDE),
         heading(benchmark.title),
         block(breadcrumbs(page, [("Leaderboards", benchmarks_index())], benchmark.title)),
-        block(f"<p>{count_text(len(board.rows), 'method')} on {_dataset_links(ctx, page, benchmark)}.</p>"
-              + legend(board)),
+        block(f'<p class="adgdm-lead">{count_text(len(board.rows), "method")} on '
+              f"{_dataset_links(ctx, page, benchmark)}.</p>" + legend(board)),
         block(f'<div class="adgdm-scroll">{table}</div>'
               f'<p class="adgdm-source">Source: {source_text(ctx, page, benchmark)}. '
               "Values are copied as printed; the site computes none of them.</p>"),
@@ -138,7 +140,8 @@ def render_leaderboard(ctx: Context, board: Leaderboard) -> str:
         "## Columns\n",
         block(_column_list(ctx, page, benchmark)),
         "## Download\n",
-        block(f'<p><a href="{esc(href(page, benchmark_csv(benchmark.id)))}" download>These results as CSV</a> '
+        block(f'<p class="adgdm-download"><a href="{esc(href(page, benchmark_csv(benchmark.id)))}" download>'
+              "These results as CSV</a> "
               f'(one line per reported value) · <a href="{esc(href(page, results_json()))}" download>'
               "every leaderboard as JSON</a>.</p>"),
     ]
@@ -199,7 +202,7 @@ def render_index(ctx: Context, boards: dict[str, Leaderboard]) -> str:
         "survey prints, with the table it comes from, the metric it measures and whether higher or lower is better. "
         "A dash means the survey reports no value, not zero. Every row links to the paper's page.</p>"
     )
-    downloads = (f'<p>All results in one file: <a href="{esc(href(page, results_json()))}" download>results.json</a>'
+    downloads = (f'<p class="adgdm-download">All results in one file: <a href="{esc(href(page, results_json()))}" download>results.json</a>'
                  " (one record per reported value).</p>")
     return (front_matter("Leaderboards", "The survey's benchmark result tables as sortable, sourced leaderboards")
             + heading("Leaderboards") + block(intro) + block(table) + block(downloads))

@@ -80,7 +80,7 @@ def render_dataset(ctx: Context, dataset: Dataset) -> str:
     ]
     if dataset.paper and catalogue.has_paper(dataset.paper):
         paper = catalogue.paper(dataset.paper)
-        parts.append(block(f"<p>{link(href(page, paper_page(paper.id)), strip_braces(paper.title))} "
+        parts.append(block(f'<p class="adgdm-lead">{link(href(page, paper_page(paper.id)), strip_braces(paper.title))} '
                            f"({esc(paper.label)}, {esc(paper.venue)} {paper.year})</p>"))
         parts.append(f"```bibtex\n{to_bibtex(paper, ctx.venue_of(paper))}```\n\n")
     else:

@@ -40,10 +40,10 @@ def results_section(ctx: Context, paper: Paper) -> str:
     lines = []
     if dataset_ids:
         names = ", ".join(link(href(page, dataset_page(i)), catalogue.datasets[i].name) for i in dataset_ids)
-        lines.append(f"<p>Evaluated on: {names}.</p>")
+        lines.append(f'<p class="adgdm-lead">Evaluated on: {names}.</p>')
     if introduced:
         names = ", ".join(link(href(page, dataset_page(d.id)), d.name) for d in introduced)
-        lines.append(f"<p>Introduced the dataset{'s' if len(introduced) > 1 else ''}: {names}.</p>")
+        lines.append(f'<p class="adgdm-lead">Introduced the dataset{"s" if len(introduced) > 1 else ""}: {names}.</p>')
     if lines:
         parts.append(block("".join(lines)))
     return "".join(parts)

@@ -10,6 +10,7 @@ from ..models import Paper
 from ..schema import COVERAGE_FIELDS
 from ..text import strip_braces
 from ..urls import href, paper_page, related_surveys_page, venue_page
+from .benchmarks import WIDE
 from .context import Context
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def render_related_surveys(ctx: Context) -> str:
     source = (f"the survey's TABLE {TABLE} of {link(href(page, paper_page(adgdm.paper)), adgdm.title)}" if adgdm
               else f"the survey's TABLE {TABLE}")
     return (
-        front_matter("Related surveys", "How earlier anomaly-detection surveys compare in focus and coverage")
+        front_matter("Related surveys", "How earlier anomaly-detection surveys compare in focus and coverage", WIDE)
         + heading("Related surveys")
         + block(intro + legend())
         + block(f'<div class="adgdm-scroll">{table}</div>'
