@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from adgdm.catalogue import Catalogue
 from adgdm.markup import esc
-from adgdm.results import build_leaderboards
+from adgdm.results import build_leaderboards, evaluated_on, value_text
 
 from .benchmarks_support import COLUMN_VALUES, check_leaderboard, page_exists, sort_by, tables
 
@@ -157,3 +157,30 @@ def test_the_real_time_series_leaderboard_sorts_f1_by_number(page: Any, site_url
     sort_by(page, "MSL (P)")
     assert page.evaluate(COLUMN_VALUES, ["table.adgdm-leaderboard", 3 + index - 2])[-1] is None
     assert page.outside == []
+
+
+def test_every_paper_page_shows_exactly_its_results(built_site: Path, catalogue: Catalogue) -> None:
+    boards = build_leaderboards(catalogue)
+    with_results = [paper for paper in catalogue.papers if paper.results]
+    assert {p.id for p in with_results} == {row.paper.id for board in boards.values() for row in board.rows}
+    for paper in with_results:
+        html = (built_site / f"papers/{paper.id}/index.html").read_text(encoding="utf-8")
+        shown_rows = [row for table in tables(html, "adgdm-paper-results") for row in table.rows]
+        expected = []
+        for benchmark_id in dict.fromkeys(r.benchmark for r in paper.results):
+            board = boards[benchmark_id]
+            [row] = [r for r in board.rows if r.paper.id == paper.id]
+            expected += [(value_text(result), board.is_best(i, result)) for i, result in enumerate(row.results) if result]
+        assert [(cells[2].text.removesuffix(" ★ (best in this column)"), cells[2].text.endswith("★ (best in this column)"))
+                for cells in shown_rows] == expected, paper.id
+
+
+def test_every_dataset_page_counts_the_papers_evaluated_on_it(built_site: Path, catalogue: Catalogue) -> None:
+    evaluated = evaluated_on(catalogue)
+    assert {"visa", "btad", "swat", "wadi", "msl", "smd", "ucsd-ped2", "cuhk-avenue", "shanghaitech", "mvtec-ad"} <= set(evaluated)
+    for dataset in catalogue.datasets.values():
+        html = (built_site / f"datasets/{dataset.id}/index.html").read_text(encoding="utf-8")
+        papers = evaluated.get(dataset.id, ())
+        assert f"Papers evaluated on it ({len(papers)})" in html
+        listed = [row[1].links[0] for table in tables(html, "adgdm-papers") for row in table.rows]
+        assert sorted(listed) == sorted(f"../../papers/{p.id}/" for p in papers)
