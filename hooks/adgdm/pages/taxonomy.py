@@ -61,7 +61,7 @@ def _tree(ctx: Context, page: str, node: TaxonomyNode) -> str:
     children = ctx.index.children.get(node.id, ())
     below = "<ul>" + "".join(_tree(ctx, page, child) for child in children) + "</ul>" if children else ""
     item = (f'<li data-node="{esc(node.id)}" data-count="{count}">{link(href(page, node_page(node.id)), node.label)} '
-            f'<span class="adgdm-count" aria-label="{esc(count_text(count))}">{count}</span>{below}</li>')
+            f'<span class="adgdm-count" title="{esc(count_text(count))}">{count}</span>{below}</li>')
     return item if node.parent is not None else f'<ul class="adgdm-tree">{item}</ul>'
 
 
