@@ -198,7 +198,7 @@ def test_where_the_surveys_discuss_a_paper(ctx: Context) -> None:
 
 
 def test_survey_sections_map_to_the_closest_node(ctx: Context) -> None:
-    assert section_node(ctx, "adgdm", "4.2.1") == "frame-level"
+    assert section_node(ctx, "adgdm", "4.2.1") == "frame-level"  # motion-modeling names it too, but comes later
     assert section_node(ctx, "adgdm", "4.2") == "video"  # no node of its own: its parent section's
     assert section_node(ctx, "adgdm", "8") == "generation"
     assert section_node(ctx, "adgdm", "1") is None
@@ -223,7 +223,7 @@ def test_index_is_reserved_for_the_overview_pages(tmp_path: Path) -> None:
     with pytest.raises(InvalidData) as error:
         load_catalogue(project)
     assert error.value.report().splitlines()[:2] == [
-        "papers/vocabulary/taxonomy.yaml:62: [13].id: 'index' is reserved: taxonomy/ is the taxonomy overview",
+        "papers/vocabulary/taxonomy.yaml:63: [13].id: 'index' is reserved: taxonomy/ is the taxonomy overview",
         "papers/vocabulary/venues.yaml:15: Index: 'Index' would take the address venues/ of the list of venues",
     ]
 

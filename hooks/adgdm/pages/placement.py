@@ -28,19 +28,28 @@ def section_node(ctx: Context, survey_id: str, key: str) -> str | None:
     """The taxonomy node that covers a survey section, or None.
 
     ADGDM nodes name their sections; a subsection without a node of its own falls back to
-    its parent section's node (4.2.1 -> 4.2 -> 4, the video node).
+    its parent section's node (4.2 -> 4, the video node).
     """
     taxonomy = ctx.catalogue.taxonomy
     if survey_id == "dmad":
         node_id = DMAD_SECTION_NODES.get(key, key)
         return node_id if node_id in taxonomy else None
-    by_section = once_per(ctx.catalogue, "section-nodes",
-                          lambda: {section: node.id for node in taxonomy.values() for section in node.sections})
+    by_section = once_per(ctx.catalogue, "section-nodes", lambda: _nodes_by_section(ctx))
     while key:
         if key in by_section:
             return by_section[key]
         key = key.rpartition(".")[0]
     return None
+
+
+def _nodes_by_section(ctx: Context) -> dict[str, str]:
+    """ADGDM section -> the first node (in taxonomy order) that names it: where two nodes share a
+    section (frame- and sequence-level video methods share §4.2.1), the first is the one its title names."""
+    by_section: dict[str, str] = {}
+    for node in ctx.catalogue.taxonomy.values():
+        for section in node.sections:
+            by_section.setdefault(section, node.id)
+    return by_section
 
 
 def placement_section(ctx: Context, paper: Paper) -> str:
