@@ -33,7 +33,7 @@ EXTRA_COLUMNS: dict[str, tuple[str, str]] = {
     "survey": ("main_focus", "Main focus"),
 }
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|#])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|#&~$])")
 
 
 class MissingMarkers(ValueError):

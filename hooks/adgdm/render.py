@@ -16,12 +16,13 @@ from .catalogue import Catalogue
 from .citations.downloads import citation_files
 from .index import build_index
 from .jsonschema import paper_json_schema
-from .pages import benchmarks, datasets, quality, surveys_table
+from .pages import benchmarks, datasets, quality, surveys_table, whatsnew
 from .pages.browse import browse_pages as browsing_pages
 from .pages.context import Context, SiteOptions
 from .pages.explorer import produce_explorer
 from .pages.paper import render_paper
 from .urls import paper_page, paper_yaml
+
 
 @dataclass
 class GeneratedSite:
@@ -75,6 +76,7 @@ PRODUCERS: list[Producer] = [
     datasets.produce,
     surveys_table.produce,
     quality.produce,
+    whatsnew.produce,
 ]
 
 
