@@ -271,7 +271,8 @@ def test_download_bib_and_csv_of_the_selection(xpage: Page, explorer_site: str, 
 
 
 def test_instant_navigation_to_the_explorer_and_back_keeps_the_page_alive(xpage: Page, explorer_site: str) -> None:
-    xpage.goto(explorer_site)
+    # Material intercepts link clicks only once it has read the sitemap: wait until the network is quiet.
+    xpage.goto(explorer_site, wait_until="networkidle")
     xpage.evaluate("window.stayedHere = true")
     xpage.click(".md-tabs__link:text-is('Explorer')")
     wait_ready(xpage)
