@@ -358,9 +358,13 @@ class _Loader:
             self._report_paper(second, "title", near_duplicate_message(first.source_path, edits))
 
     def _check_references(self, papers: list[Paper], datasets: Mapping[str, Dataset], surveys: Mapping[str, Survey]) -> None:
-        """Vocabulary entries that name a paper must name one that exists."""
-        ids = {paper.id for paper in papers}
-        if not ids:
+        """Vocabulary entries that name a paper must name one that exists.
+
+        A paper whose file exists but has problems of its own counts as existing, so its
+        problems are not echoed as a second, misleading one here.
+        """
+        ids = {paper.id for paper in papers} | {path.stem for path in paper_files(self.root)}
+        if not papers:
             return
         for dataset in datasets.values():
             walker, key = self.places["dataset", dataset.id]

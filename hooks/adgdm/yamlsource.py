@@ -150,7 +150,7 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
 def _first_alias_line(text: str) -> int:
     """The line of the first alias (the composed node only knows where its anchor was)."""
     for event in yaml.parse(text, Loader=_SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             return int(event.start_mark.line) + 1
     return 1
 
