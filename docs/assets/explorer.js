@@ -61,7 +61,7 @@
 
   function compareText(a, b) {
     if (a === b) return 0;
-    if (a === "") return 1; // empty values last in both directions: handled by the caller's sign
+    if (a === "") return 1; // empty values last (sortPapers keeps them last when descending too)
     if (b === "") return -1;
     return a < b ? -1 : 1;
   }
@@ -82,7 +82,7 @@
       var cut = name.indexOf(", ");
       return cut < 0 ? { family: name, display: name } : { family: name.slice(0, cut), display: name.slice(cut + 2) + " " + name.slice(0, cut) };
     });
-    var papers = data.papers.map(function (row, position) {
+    var papers = data.papers.map(function (row) {
       var venue = data.venues[row.v];
       var names = row.a.map(function (index) { return authors[index]; });
       var direct = row.n || [];
@@ -92,7 +92,7 @@
       });
       var code = (row.c || []).filter(function (url) { return /^https?:\/\//.test(url); });
       var paper = {
-        position: position, id: row.i, short: row.s || "", title: row.t, authors: names, etal: !!row.e,
+        id: row.i, short: row.s || "", title: row.t, authors: names, etal: !!row.e,
         year: row.y, venue: venue, modality: row.m, task: row.k, nodes: direct, expanded: expanded, code: code, dm: !!row.d,
         url: root + data.paper_url.replace("{id}", encodeURIComponent(row.i))
       };
