@@ -1,0 +1,51 @@
+"""Accessibility: axe-core finds no serious or critical violation on the main kinds of page.
+
+axe-core comes from package-lock.json (`npm ci`); it runs inside Chromium on the built site, on a
+desktop and a phone-sized window. Fixes go into overrides/ and docs/assets/a11y.css, never into
+a list of disabled rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from adgdm.catalogue import Catalogue
+from adgdm.index import build_index
+from adgdm.urls import explorer_page, node_page, paper_page, url_of
+
+from .conftest import ROOT, recording_page
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def main_pages(catalogue: Catalogue) -> dict[str, str]:
+    """Home, explorer, the taxonomy node with the most papers, and the paper page with the most parts."""
+    index = build_index(catalogue)
+    node = max((n for n in catalogue.taxonomy.values() if n.parent), key=lambda n: (len(index.by_node.get(n.id, ())), n.id))
+    paper = max(catalogue.papers, key=lambda p: (len(p.results), len(p.code), len(p.taxonomy), p.id))
+    return {"home": "", "explorer": url_of(explorer_page()), "taxonomy": url_of(node_page(node.id)), "paper": url_of(paper_page(paper.id))}
+
+
+def serious_violations(page: Any) -> list[str]:
+    assert AXE.exists(), "axe-core is missing: run `npm ci --ignore-scripts` at the repository root"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['impact']} {v['id']}: {node['html'][:120]}" for v in result["violations"]
+            if v["impact"] in ("serious", "critical") for node in v["nodes"]]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("kind", ["home", "explorer", "taxonomy", "paper"])
+def test_no_serious_or_critical_violation(browser: Any, site_url: str, catalogue: Catalogue, kind: str, viewport: str) -> None:
+    with recording_page(browser, site_url, viewport=VIEWPORTS[viewport]) as page:
+        page.goto(site_url + main_pages(catalogue)[kind], wait_until="networkidle")
+        assert serious_violations(page) == []
+
+
+def test_axe_reports_a_serious_violation(browser: Any, site_url: str) -> None:
+    with recording_page(browser, site_url) as page:
+        page.goto(site_url)
+        page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color:#aaa;background:#fff\">faint</p>')")
+        assert serious_violations(page) == ['serious color-contrast: <p style="color:#aaa;background:#fff">faint</p>']
