@@ -15,5 +15,6 @@ export NO_MKDOCS_2_WARNING=1
 echo "== ruff";   .venv/bin/ruff check hooks tests scripts
 echo "== mypy";   .venv/bin/mypy
 echo "== check";  .venv/bin/python -m adgdm check
-echo "== build";  site_dir="$(mktemp -d)"; .venv/bin/mkdocs build --strict -q -d "$site_dir"; rm -rf "$site_dir"
+# No -q: it silences the warnings that --strict turns into a failure.
+echo "== build";  site_dir="$(mktemp -d)"; .venv/bin/mkdocs build --strict -d "$site_dir"; rm -rf "$site_dir"
 echo "== pytest"; .venv/bin/pytest -q "$@"

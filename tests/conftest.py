@@ -32,10 +32,13 @@ def free_port() -> int:
 
 def mkdocs_build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/",
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` on `project` into `site_dir`, as a user would (with `env` added)."""
+    """Run `mkdocs build --strict` on `project` into `site_dir`, as a user would (with `env` added).
+
+    Never with -q: it silences warnings before --strict can count them, and the build then passes.
+    """
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project, check=False,
     )
 
