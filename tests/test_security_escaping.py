@@ -8,6 +8,8 @@ pages added later are covered without changing them.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -150,17 +152,38 @@ def _xml_texts(root: ET.Element) -> Iterator[tuple[ET.Element, str]]:
 
 def test_feeds_and_data_files_are_well_formed_and_keep_payloads_as_text(xss_site: Path) -> None:
     problems: list[str] = []
+    carrying: set[str] = set()
     for path in sorted(xss_site.rglob("*")):
         name = path.relative_to(xss_site).as_posix()
         if path.suffix == ".json":
             json.loads(path.read_text(encoding="utf-8"))
         elif path.suffix in (".xml", ".atom", ".rss"):
             for element, text in _xml_texts(ET.fromstring(path.read_bytes())):
+                carrying.update(name for marker in PAYLOADS if marker in text)
                 problems += [f"{name}: {marker}" for marker in mangled(collapse(text))]
                 if element.get("type") == "html" and text:
                     # Feed readers render this as HTML: it must hold the payload escaped once more.
                     problems += [f"{name}: {found}" for found in injected(parse_html(text))]
     assert problems == []
+    assert "feed.xml" in carrying  # the Atom feed lists the hostile paper
+
+
+def test_no_csv_cell_would_run_as_a_spreadsheet_formula(xss_site: Path) -> None:
+    cells = [(path.relative_to(xss_site).as_posix(), cell) for path in sorted(xss_site.rglob("*.csv"))
+             for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"))) for cell in row]
+    assert any("Xssshortmark" in cell for _, cell in cells)
+    assert [(name, cell) for name, cell in cells if starts_a_formula(cell)] == []
+
+
+def starts_a_formula(cell: str) -> bool:
+    """A cell a spreadsheet would evaluate: starting with = + - @ (or a tab or return), other than a number or a lone sign."""
+    if cell[:1] not in ("=", "+", "-", "@", "\t", "\r") or len(cell) == 1:
+        return False
+    try:
+        float(cell)
+    except ValueError:
+        return True
+    return False
 
 
 def test_bibtex_keeps_each_payload_inside_its_own_field(xss_site: Path) -> None:

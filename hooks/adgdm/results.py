@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
+from .citations.spreadsheet import spreadsheet_safe
 from .models import Benchmark, BenchmarkColumn, Paper, Result
 
 MISSING = "–"
@@ -161,7 +162,10 @@ def _csv_field(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return number_text(value)
-    return str(value)
+    # A method name or printed cell from the data could start a spreadsheet formula (= + - @);
+    # a lone "-" (no value) cannot, and stays as the tables print it.
+    text = str(value)
+    return spreadsheet_safe(text) if len(text) > 1 else text
 
 
 def records_json(records: list[dict[str, object]]) -> str:
