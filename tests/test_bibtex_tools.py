@@ -18,7 +18,9 @@ from .conftest import ROOT
 
 # Keys that no longer follow the rule because a title or author was corrected after the key was
 # published. They stay as they are (keys never change); a new paper must follow the rule.
-FROZEN_KEYS: frozenset[str] = frozenset()
+FROZEN_KEYS: frozenset[str] = frozenset({
+    "marimont2024disyre",  # the first author's family name was corrected to "Naval Marimont" (data audit)
+})
 
 
 def real_bib(built_site: Path) -> str:
