@@ -3,6 +3,7 @@ named, in near-linear time; identifiers that prove two papers distinct silence t
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import shutil
@@ -182,3 +183,30 @@ def test_ten_thousand_titles_need_few_comparisons(monkeypatch: pytest.MonkeyPatc
     pairs = near_identical_pairs(list(enumerate(titles + planted)))
     assert {(first, second - 9950) for first, second, _ in pairs} >= {(n, n) for n in range(50)}
     assert calls < 500  # all pairs would be 50 million comparisons
+
+
+def test_grouping_by_identifiers_reports_exactly_the_pairs_no_identifier_tells_apart(corpus_catalogue: object) -> None:
+    """The fast grouped search equals the plain definition: every near-identical pair, minus exact twins
+    and pairs told apart by a DOI, arXiv id or OpenReview id."""
+    template = corpus_catalogue.papers[0]  # type: ignore[attr-defined]
+    generator = random.Random(5)
+    stems = ["Diffusion Models for Industrial Anomaly Detection", "Masked Diffusion for Video Anomaly Localization",
+             "Score-Based Priors for Tabular Outlier Detection", "Latent Diffusion for Brain MRI Anomaly Segmentation"]
+    papers = []
+    for number in range(160):
+        title = _typo(generator.choice(stems), generator, generator.randint(0, 2))
+        identifiers = {
+            "doi": f"10.5555/x.{generator.randint(1, 40)}" if generator.random() < 0.4 else "",
+            "arxiv": f"2401.{generator.randint(10000, 10040)}" if generator.random() < 0.4 else "",
+            "openreview": f"forum{generator.randint(1, 40)}" if generator.random() < 0.2 else "",
+        }
+        papers.append(dataclasses.replace(template, id=f"p{number}", title=title, **identifiers))
+    plain = [
+        (first, second, edits) for first, second, edits in near_identical_pairs([(paper, paper.title) for paper in papers])
+        if duplicates.normalise_title(first.title) != duplicates.normalise_title(second.title)
+        and not duplicates.told_apart(first, second)
+        and not (first.doi and first.doi == second.doi) and not (first.arxiv and first.arxiv == second.arxiv)
+        and not (first.openreview and first.openreview == second.openreview)
+    ]
+    assert len(plain) > 50
+    assert duplicates.near_duplicate_papers(papers) == plain

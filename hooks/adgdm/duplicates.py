@@ -4,8 +4,11 @@ Two titles are near-identical when their compact forms (folded, lower-case, lett
 only, no spaces) are within a small edit distance and carry the same numbers ('2D' and '3D'
 stay apart). Candidates come from the pigeonhole principle used by PassJoin: split a title
 into `MAX_EDITS + 1` pieces; a title within `MAX_EDITS` edits must contain one of those pieces
-unchanged, shifted by at most `MAX_EDITS` places. Only those candidates get a (banded) edit
-distance, so checking 10,000 titles costs a few dozen dictionary look-ups per title.
+unchanged, shifted by at most `MAX_EDITS` places. Candidates then pass a substring test
+(most of `2 * MAX_EDITS + 1` finer pieces must appear) before a banded edit distance.
+
+In the checker, titles are compared only between papers that no identifier tells apart (two
+arXiv ids, two DOIs), which leaves few comparisons even in a catalogue of stock-phrase titles.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from .text import ascii_fold, normalise_title, strip_braces
 
 MAX_EDITS = 2
 _PIECES = MAX_EDITS + 1
+_FILTER_PIECES = 2 * MAX_EDITS + 1
 _MIN_LENGTH = 20
 """Shorter compact titles ('DiffusionAD') must match exactly: one letter changes their meaning."""
 
@@ -41,30 +45,51 @@ def allowed_edits(length: int) -> int:
 
 
 def edit_distance(first: str, second: str, limit: int) -> int:
-    """Levenshtein distance, or `limit + 1` as soon as it must exceed `limit` (banded, O(len * limit))."""
+    """Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`.
+
+    Common prefixes and suffixes are cut first (they cost nothing); the rest runs over the
+    diagonal band |i - j| <= limit only, so a pair that differs early stops after a few rows.
+    """
+    too_far = limit + 1
     if abs(len(first) - len(second)) > limit:
-        return limit + 1
-    previous = list(range(len(second) + 1))
+        return too_far
+    start, first_end, second_end = 0, len(first), len(second)
+    while start < min(first_end, second_end) and first[start] == second[start]:
+        start += 1
+    while first_end > start and second_end > start and first[first_end - 1] == second[second_end - 1]:
+        first_end, second_end = first_end - 1, second_end - 1
+    first, second = first[start:first_end], second[start:second_end]
+    width = 2 * limit + 1
+    # previous[d] holds the distance of cell (i - 1, j) with j = i - 1 + d - limit (too_far outside the table).
+    previous = [j if 0 <= j <= len(second) else too_far for j in range(-limit, limit + 1)]
     for i, char in enumerate(first, start=1):
-        low, high = max(1, i - limit), min(len(second), i + limit)
-        current = [limit + 1] * (len(second) + 1)
-        current[0] = i if i <= limit else limit + 1
-        for j in range(low, high + 1):
-            cost = 0 if char == second[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if min(current[low - 1:high + 1]) > limit:
-            return limit + 1
+        current = [too_far] * width
+        for d in range(width):
+            j = i + d - limit
+            if j < 0 or j > len(second):
+                continue
+            if j == 0:
+                current[d] = i
+                continue
+            best = previous[d] + (char != second[j - 1])
+            if d + 1 < width and previous[d + 1] + 1 < best:
+                best = previous[d + 1] + 1
+            if d and current[d - 1] + 1 < best:
+                best = current[d - 1] + 1
+            current[d] = min(best, too_far)
+        if min(current) > limit:
+            return too_far
         previous = current
-    return min(previous[len(second)], limit + 1)
+    return min(previous[len(second) - len(first) + limit], too_far)
 
 
 @functools.cache
-def _pieces(length: int) -> tuple[tuple[int, int], ...]:
-    """(start, length) of the pieces a compact title of `length` characters is split into."""
-    short, extra = divmod(length, _PIECES)
+def _pieces(length: int, count: int) -> tuple[tuple[int, int], ...]:
+    """(start, length) of the `count` pieces a compact title of `length` characters is split into."""
+    short, extra = divmod(length, count)
     starts, start = [], 0
-    for index in range(_PIECES):
-        size = short + (1 if index >= _PIECES - extra else 0)
+    for index in range(count):
+        size = short + (1 if index >= count - extra else 0)
         starts.append((start, size))
         start += size
     return tuple(starts)
@@ -94,7 +119,7 @@ class TitleIndex(Generic[Owner]):
         self._entries.append((owner, title, compact, _numbers(compact)))
         self._by_compact.setdefault(compact, []).append(position)
         if len(compact) >= _MIN_LENGTH:
-            for index, (start, size) in enumerate(_pieces(len(compact))):
+            for index, (start, size) in enumerate(_pieces(len(compact), _PIECES)):
                 self._by_piece.setdefault((len(compact), index, compact[start:start + size]), []).append(position)
 
     def similar(self, title: str, longer: bool = True, compact: str = "") -> list[Match[Owner]]:
@@ -107,13 +132,15 @@ class TitleIndex(Generic[Owner]):
         if len(compact) >= _MIN_LENGTH:
             candidates |= self._candidates(compact, MAX_EDITS if longer else 0)
         numbers = _numbers(compact)
+        pieces = [compact[start:start + size] for start, size in _pieces(len(compact), _FILTER_PIECES)]
         matches: list[Match[Owner]] = []
         for position in sorted(candidates):
             owner, other_title, other, other_numbers = self._entries[position]
             limit = allowed_edits(min(len(compact), len(other)))
-            edits = edit_distance(compact, other, limit) if other_numbers == numbers else limit + 1
-            if edits <= limit:
-                matches.append(Match(owner, other_title, edits))
+            if other_numbers == numbers and _keeps_pieces(pieces, other, limit):
+                edits = edit_distance(compact, other, limit)
+                if edits <= limit:
+                    matches.append(Match(owner, other_title, edits))
         return matches
 
     def _candidates(self, compact: str, longer_by: int) -> set[int]:
@@ -127,7 +154,7 @@ class TitleIndex(Generic[Owner]):
         by_piece, end = self._by_piece, len(compact)
         for length in range(max(_MIN_LENGTH, end - MAX_EDITS), end + longer_by + 1):
             delta = end - length
-            for index, (start, size) in enumerate(_pieces(length)):
+            for index, (start, size) in enumerate(_pieces(length, _PIECES)):
                 low = max(0, start - index, start + delta - (MAX_EDITS - index))
                 high = min(end - size, start + index, start + delta + (MAX_EDITS - index))
                 for shifted in range(low, high + 1):
@@ -151,6 +178,18 @@ def near_identical_pairs(titles: Sequence[tuple[Owner, str]]) -> list[tuple[Owne
         pairs.extend((min(m.owner, position), max(m.owner, position), m.edits) for m in matches)
         index.add(position, title, compact)
     return [(titles[first][0], titles[second][0], edits) for first, second, edits in sorted(pairs)]
+
+
+def _keeps_pieces(pieces: list[str], other: str, limit: int) -> bool:
+    """Each edit spoils at most one piece, so a title within `limit` edits contains all but `limit`
+    of them unchanged: substring tests, far cheaper than the edit distance."""
+    missing = 0
+    for piece in pieces:
+        if piece not in other:
+            missing += 1
+            if missing > limit:
+                return False
+    return True
 
 
 def _numbers(compact: str) -> tuple[str, ...]:
@@ -178,12 +217,37 @@ def told_apart(first: Identified, second: Identified) -> bool:
 
 def near_duplicate_papers(papers: Sequence[Paper]) -> list[tuple[Paper, Paper, int]]:
     """Papers whose titles are near-identical but not equal once normalised (the exact check reports those),
-    and that no identifier tells apart, as (earlier, later, edits) in the order of `papers`."""
+    and that no identifier tells apart, as (earlier, later, edits) in the order of `papers`.
+
+    Two papers that both have an arXiv id (or both a DOI, or both an OpenReview id) are told apart by it
+    (equal ids are the exact check's business), so titles are only compared across groups of papers
+    whose kinds of identifier do not overlap: an arXiv-only preprint against a DOI-only article, say.
+    """
+    groups: dict[int, list[int]] = {}
+    for position, paper in enumerate(papers):
+        groups.setdefault(_identifier_kinds(paper), []).append(position)
+    pairs: list[tuple[int, int, int]] = []
+    for kinds, members in sorted(groups.items()):
+        partners = [p for other, others in sorted(groups.items()) if other > kinds and not other & kinds for p in others]
+        if kinds and not partners:
+            continue
+        index: TitleIndex[int] = TitleIndex()
+        for position in members:
+            if kinds == 0:  # no identifier at all: compare within the group too
+                pairs.extend((match.owner, position, match.edits) for match in index.similar(papers[position].title))
+            index.add(position, papers[position].title)
+        for position in partners:
+            for match in index.similar(papers[position].title):
+                pairs.append((min(match.owner, position), max(match.owner, position), match.edits))
     return [
-        (first, second, edits)
-        for first, second, edits in near_identical_pairs([(paper, paper.title) for paper in papers])
-        if normalise_title(first.title) != normalise_title(second.title) and not told_apart(first, second)
+        (papers[first], papers[second], edits) for first, second, edits in sorted(pairs)
+        if normalise_title(papers[first].title) != normalise_title(papers[second].title)
     ]
+
+
+def _identifier_kinds(paper: Paper) -> int:
+    """A bit per kind of identifier the paper has: DOI, arXiv, OpenReview."""
+    return (1 if paper.doi else 0) | (2 if paper.arxiv else 0) | (4 if paper.openreview else 0)
 
 
 def near_duplicate_message(other_file: str, edits: int) -> str:
