@@ -65,6 +65,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", target)
             self.end_headers()
             return
+        if path == "/garbled":
+            self.wfile.write(b"NOT HTTP AT ALL\r\n\r\n")
+            self.close_connection = True
+            return
+        if path == "/%C3%BCber":  # a link written with 'ü' arrives percent-encoded
+            path = "/ok"
         if path == "/slow":
             time.sleep(SLOW_SECONDS)
         elif path == "/hang":
@@ -104,7 +110,8 @@ def closed_port() -> int:
 
 def test_links_are_classified(server: _Server) -> None:
     root = base(server)
-    paths = ["/ok", "/missing", "/gone", "/moved", "/found", "/chain", "/moved-dead", "/forbidden", "/busy", "/error", "/slow", "/hang"]
+    paths = ["/ok", "/missing", "/gone", "/moved", "/found", "/chain", "/moved-dead", "/forbidden", "/busy", "/error", "/slow", "/hang",
+             "/garbled", "/über"]
     to_check = [Link(root + path, (f"papers/x.yaml ({path})",)) for path in paths]
     to_check.append(Link(f"http://127.0.0.1:{closed_port()}/nothing", ("papers/y.yaml (code)",)))
     verdicts = {v.link.url.removeprefix(root): (v.status, v.code, v.detail) for v in check_links(to_check, 16, 16, 6.0, 2.0)}
@@ -121,6 +128,8 @@ def test_links_are_classified(server: _Server) -> None:
     status, code, detail = verdicts["/slow"]
     assert (status, code) == ("slow", 200) and detail.startswith("answered in ")
     assert verdicts["/hang"] == ("dead", None, "no answer before the timeout")
+    assert verdicts["/über"] == ("ok", 200, "")
+    assert verdicts["/garbled"][:2] == ("dead", None) and verdicts["/garbled"][2].startswith("unreachable (")
     refused = next(v for url, v in verdicts.items() if url.endswith("/nothing"))
     assert refused[0] == "dead" and refused[2].startswith("unreachable (")
 

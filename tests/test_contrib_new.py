@@ -239,3 +239,15 @@ def test_every_written_value_reads_back_as_written(tmp_path: Path) -> None:
     assert 'title: "Quotes \\"inside\\": a colon, 100% # a hash"\n' in text
     data = yaml.safe_load(text)
     assert (data["title"], data["authors"], data["year"]) == ('Quotes "inside": a colon, 100% # a hash', ["O’Neil, Ann"], 2024)
+
+
+def test_out_writes_elsewhere_and_still_refuses_what_is_there(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root)
+    first = run_new(root, "--out", "drafts", "-", stdin=PREPRINT)
+    assert first.returncode == 0, first.stderr
+    assert (root / "drafts" / "song2020denoising.yaml").is_file()
+    assert not (root / "papers" / "song2020denoising.yaml").exists()
+    again = run_new(root, "--out", "drafts", "2010.02502")
+    assert again.returncode == 1
+    assert "refused identifier 2010.02502: same arXiv id as drafts/song2020denoising.yaml" in again.stderr

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import IO
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from .catalogue import VOCABULARY_DIR, Catalogue
 from .spec import is_safe_url
@@ -93,14 +93,16 @@ def check_link(link: Link, timeout: float, slow: float) -> Verdict:
     """Fetch one link (GET; the body is not read) and judge it."""
     redirects = _RecordingRedirects()
     opener = urllib.request.build_opener(redirects)
-    request = urllib.request.Request(link.url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
+    # Non-ASCII letters in a path are fine in a link but not on the wire: send them percent-encoded.
+    address = quote(link.url, safe=":/?#[]@!$&'()*+,;=%~")
+    request = urllib.request.Request(address, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
     start = time.monotonic()
     try:
         with opener.open(request, timeout=timeout) as response:
             code = int(response.status)
     except urllib.error.HTTPError as error:
         return _judge_error(link, error.code, time.monotonic() - start)
-    except (urllib.error.URLError, OSError) as error:  # DNS, refused, reset, timeout (OSError covers the rest)
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:  # DNS, refused, reset, timeout, garbled
         return Verdict(link, "dead", None, _reason(error), time.monotonic() - start)
     seconds = time.monotonic() - start
     hops = redirects.hops
