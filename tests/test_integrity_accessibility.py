@@ -7,8 +7,10 @@ a list of disabled rules.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import material
 import pytest
 from adgdm.catalogue import Catalogue
 from adgdm.index import build_index
@@ -49,3 +51,12 @@ def test_axe_reports_a_serious_violation(browser: Any, site_url: str) -> None:
         page.goto(site_url)
         page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color:#aaa;background:#fff\">faint</p>')")
         assert serious_violations(page) == ['serious color-contrast: <p style="color:#aaa;background:#fff">faint</p>']
+
+
+def test_the_search_dialog_override_differs_from_the_theme_only_by_its_name() -> None:
+    theme = Path(material.__file__).parent / "templates" / "partials" / "search.html"
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    named = 'role="dialog" aria-label="{{ lang.t(\'search\') }}"'
+    assert ours.count(named) == 1
+    body = ours.replace(named, 'role="dialog"').split("-#}\n", 1)[1]
+    assert body == theme.read_text(encoding="utf-8").split("-#}\n", 1)[1], "Material changed partials/search.html: redo the override"
