@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import forms, links, newpaper, readme
 from .catalogue import Catalogue, load_catalogue
 from .generated import write_or_check
 from .jsonschema import paper_json_schema
@@ -36,13 +35,20 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+# The maintainer commands import their modules when run: `check` (run on every commit) stays quick to start.
+
+
 def _new(args: argparse.Namespace) -> int:
+    from . import newpaper
+
     stdin_text = sys.stdin.read() if not args.inputs or "-" in args.inputs else None
     out = Path(args.out) if args.out else None
     return newpaper.run(args.inputs, Path(args.root), out, args.added or datetime.date.today(), stdin_text)
 
 
 def _readme(args: argparse.Namespace) -> int:
+    from . import readme
+
     root = Path(args.root)
     catalogue = _catalogue(root)
     if catalogue is None:
@@ -57,6 +63,8 @@ def _readme(args: argparse.Namespace) -> int:
 
 
 def _forms(args: argparse.Namespace) -> int:
+    from . import forms
+
     root = Path(args.root)
     catalogue = _catalogue(root)
     if catalogue is None:
@@ -66,6 +74,8 @@ def _forms(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
+    from . import links
+
     catalogue = _catalogue(Path(args.root))
     if catalogue is None:
         return 1

@@ -113,7 +113,8 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
         return refuse(f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", line)
     if not text.strip():
         return refuse("file is empty")
-    for number, content in enumerate(text.splitlines(), start=1):
+    # Only a file holding a tab needs the line-by-line look (most hold none).
+    for number, content in enumerate(text.splitlines() if "\t" in text else (), start=1):
         indent = content[: len(content) - len(content.lstrip(" \t"))]
         if "\t" in indent:
             return refuse("indented with a tab; YAML needs spaces", number)

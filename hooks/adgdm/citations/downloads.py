@@ -11,6 +11,7 @@ from ..models import Paper, Venue
 from ..pages.context import Context
 from ..urls import node_bib, paper_bib, paper_ris, venue_bib
 from .csl import csl_json
+from .entries import paper_bibtex
 from .ris import ris_file, to_ris
 from .spreadsheet import csv_file
 
@@ -35,19 +36,24 @@ def _with_venues(ctx: Context, papers: Sequence[Paper]) -> list[tuple[Paper, Ven
     return [(paper, ctx.venue_of(paper)) for paper in papers]
 
 
+def _bib_of(ctx: Context, papers: Sequence[Paper]) -> str:
+    """`bib_file` of these papers, from the entries built once per site build."""
+    return "\n".join(paper_bibtex(ctx, paper) for paper in papers)
+
+
 def citation_files(ctx: Context, site: FileSink) -> None:
     """The producer: adds every download file to the site."""
     everything = _with_venues(ctx, ctx.catalogue.papers)
-    site.add_file(ALL_BIB, bib_file(everything))
+    site.add_file(ALL_BIB, _bib_of(ctx, ctx.catalogue.papers))
     site.add_file(ALL_CSL, csl_json(everything))
     site.add_file(ALL_RIS, ris_file(everything))
     site.add_file(ALL_CSV, csv_file(everything, ctx.options.site_url))
     for node_id in sorted(ctx.catalogue.taxonomy):
         papers = ctx.index.by_node.get(node_id, ())
         if papers:
-            site.add_file(node_bib(node_id), bib_file(_with_venues(ctx, papers)))
+            site.add_file(node_bib(node_id), _bib_of(ctx, papers))
     for short in sorted(ctx.index.by_venue):
-        site.add_file(venue_bib(short), bib_file(_with_venues(ctx, ctx.index.by_venue[short])))
+        site.add_file(venue_bib(short), _bib_of(ctx, ctx.index.by_venue[short]))
     for paper, venue in everything:
-        site.add_file(paper_bib(paper.id), to_bibtex(paper, venue))
+        site.add_file(paper_bib(paper.id), paper_bibtex(ctx, paper))
         site.add_file(paper_ris(paper.id), to_ris(paper, venue))

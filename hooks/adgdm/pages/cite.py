@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..bibtex import ALLOWED_FIELDS, ENTRY_TYPES, FIELD_ORDER, to_bibtex
+from ..bibtex import ALLOWED_FIELDS, ENTRY_TYPES, FIELD_ORDER
 from ..citations.csl import csl_json
+from ..citations.entries import paper_bibtex
 from ..citations.ieee import to_ieee
 from ..markup import Column, block, esc, heading, html_table
 from ..models import Paper
@@ -33,7 +34,7 @@ def cite_tabs(ctx: Context, paper: Paper) -> str:
     """The three formats as content tabs; Material adds a copy button to each code block."""
     venue = ctx.venue_of(paper)
     return (
-        _tab("BibTeX", fenced(to_bibtex(paper, venue), "bibtex"))
+        _tab("BibTeX", fenced(paper_bibtex(ctx, paper), "bibtex"))
         + _tab("Plain text (IEEE)", fenced(to_ieee(paper, venue), "text", "adgdm-wrap"))
         + _tab("CSL-JSON", fenced(csl_json([(paper, venue)]), "json"))
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..bibtex import to_bibtex
+from ..citations.entries import paper_bibtex
 from ..markup import Column, block, esc, external_link, front_matter, heading, html_table, link
 from ..models import Paper
 from ..spec import is_safe_url
@@ -109,7 +109,7 @@ def explorer_data(ctx: Context) -> dict[str, Any]:
 
 def bibtex_by_key(ctx: Context) -> dict[str, str]:
     """Every paper's BibTeX entry by key, from the one BibTeX implementation."""
-    return {paper.id: to_bibtex(paper, ctx.venue_of(paper)) for paper in ctx.catalogue.papers}
+    return {paper.id: paper_bibtex(ctx, paper) for paper in ctx.catalogue.papers}
 
 
 def render_explorer(ctx: Context) -> str:

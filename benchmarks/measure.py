@@ -1,0 +1,79 @@
+"""Running one child process and measuring it: wall time, CPU time (user + system) and peak memory.
+
+CPU time is the figure to compare on a shared machine: a single-threaded build's CPU time is
+its wall time on an idle machine, and it moves far less than wall time when other programs
+compete for the cores.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished child process."""
+
+    wall: float
+    """Seconds from start to exit."""
+    cpu: float
+    """User + system CPU seconds of the child (and of any children it waited for)."""
+    peak_mib: float
+    """Largest resident set size, in MiB."""
+    returncode: int
+    output: str
+
+
+def run(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> Run:
+    """Run `command` to completion, its output captured, and measure it with wait4 (this child only)."""
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(list(command), cwd=cwd, env={**os.environ, **(env or {})},
+                                   stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, text)
+
+
+@dataclass(frozen=True)
+class Best:
+    """The best of several runs of one command: least wall time, least CPU time, and the largest peak memory."""
+
+    wall: float
+    cpu: float
+    peak_mib: float
+
+    @staticmethod
+    def of(runs: Sequence[Run]) -> Best:
+        return Best(min(r.wall for r in runs), min(r.cpu for r in runs), max(r.peak_mib for r in runs))
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time so far (for work the benchmark does in-process)."""
+    return time.process_time()
+
+
+def folder_bytes(folder: Path) -> tuple[int, int]:
+    """(total bytes, number of files) under `folder`."""
+    sizes = [path.stat().st_size for path in folder.rglob("*") if path.is_file()]
+    return sum(sizes), len(sizes)
+
+
+def reference_loop_ms() -> float:
+    """CPU milliseconds of a fixed pure-Python loop, best of five: how fast this machine runs Python,
+    printed beside the figures so that readers on other machines can scale them."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.process_time()
+        sum(range(1_000_000))
+        best = min(best, time.process_time() - start)
+    return best * 1000
