@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..markup import block, esc, link
 from ..models import Paper, Placement
-from ..urls import href, modality_page, node_page, paper_page
+from ..urls import benchmark_page, datasets_index, href, modality_page, node_page, paper_page, related_surveys_page
 from .context import Context
 from .memo import once_per
 from .modality import view_of_table
@@ -60,6 +60,26 @@ def placement_section(ctx: Context, paper: Paper) -> str:
     return "## Where the surveys discuss it {#surveys}\n" + block(f'<ul class="adgdm-placements">{"".join(items)}</ul>')
 
 
+# ADGDM tables that have a page of their own beyond the modality pages.
+RELATED_SURVEYS_TABLE = 1
+DATASETS_TABLE = 13
+
+
+def _table_page(ctx: Context, survey_id: str, number: int) -> str:
+    """The page that shows a survey table: its leaderboard, the related surveys or datasets page, or its modality page."""
+    for benchmark in ctx.catalogue.benchmarks.values():
+        if (benchmark.survey, benchmark.table) == (survey_id, number):
+            return benchmark_page(benchmark.id)
+    if survey_id != "adgdm":
+        return ""
+    if number == RELATED_SURVEYS_TABLE:
+        return related_surveys_page()
+    if number == DATASETS_TABLE:
+        return datasets_index()
+    view = view_of_table(number)
+    return modality_page(view.node) if view is not None and view.node in ctx.catalogue.taxonomy else ""
+
+
 def _placement_item(ctx: Context, page: str, placement: Placement) -> str:
     survey = ctx.catalogue.surveys.get(placement.survey)
     name = placement.survey.upper()
@@ -70,12 +90,9 @@ def _placement_item(ctx: Context, page: str, placement: Placement) -> str:
     parts = []
     for number in placement.tables:
         title = survey.table_title(number) if survey is not None else ""
-        view = view_of_table(number)
         shown = f"TABLE {number}" + (f" ({title})" if title else "")
-        if view is not None and view.node in ctx.catalogue.taxonomy:
-            parts.append(link(href(page, modality_page(view.node)), shown))
-        else:
-            parts.append(esc(shown))
+        target = _table_page(ctx, placement.survey, number)
+        parts.append(link(href(page, target), shown) if target else esc(shown))
     for key in placement.sections:
         label = section_label(ctx, placement.survey, key)
         node_id = section_node(ctx, placement.survey, key)
