@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from adgdm.catalogue import Catalogue
+from adgdm.pages.modality import MODALITY_VIEWS, render_modality
 from adgdm.pages.placement import placement_section
 from adgdm.render import make_context
 
@@ -27,3 +28,10 @@ def test_method_tables_link_to_their_modality_page(catalogue: Catalogue) -> None
 def test_the_survey_and_dataset_tables_link_to_their_pages(catalogue: Catalogue) -> None:
     assert table_links(catalogue, "cook2020anomaly") == {"TABLE 1": "../../related-surveys/"}
     assert table_links(catalogue, "bergmann2019mvtec")["TABLE 13"] == "../../datasets/"
+
+
+def test_modality_pages_link_to_their_leaderboards(catalogue: Catalogue) -> None:
+    ctx = make_context(catalogue)
+    video = next(view for view in MODALITY_VIEWS if view.node == "video")
+    assert ('<p>Reported results: <a href="../../benchmarks/video-ped2-avenue-shanghaitech/">'
+            in render_modality(ctx, video))

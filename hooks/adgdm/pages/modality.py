@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..catalogue import MODALITY_AXIS
 from ..markup import Column, block, esc, front_matter, heading, link
 from ..models import Paper
-from ..urls import crosstab_page, href, modalities_index, modality_page, node_bib, node_page
+from ..urls import benchmark_page, crosstab_page, href, modalities_index, modality_page, node_bib, node_page
 from .context import Context
 from .crosstab import METHODOLOGY_AXIS, intersection
 from .crumbs import bib_download, breadcrumbs, counted_links
@@ -79,6 +79,7 @@ def render_modality(ctx: Context, view: ModalityView) -> str:
         f"<p>{esc(node.description)}</p>",
         f"<p>This page mirrors ADGDM {esc(table_name(ctx, view.table))}: the papers it lists come first, with "
         f"the same columns. Taxonomy node: {link(href(page, node_page(view.node)), node.label)}.</p>",
+        _leaderboards(ctx, page, view),
         bib_download(page, node_bib(view.node), len(papers)),
         f"<p>Sub-taxonomy:</p>{counted_links(page, children, 'adgdm-children')}" if children else "",
         _breakdown(ctx, page, view.node),
@@ -98,6 +99,15 @@ def render_modality(ctx: Context, view: ModalityView) -> str:
         parts.append(f"## Other papers on {node.label} ({len(others)})\n")
         parts.append(block(paper_table(ctx, page, others, extra)))
     return "".join(parts)
+
+
+def _leaderboards(ctx: Context, page: str, view: ModalityView) -> str:
+    """Links to the leaderboards built from this modality's ADGDM result tables."""
+    boards = [b for b in ctx.catalogue.benchmarks.values() if b.survey == "adgdm" and b.table in view.results]
+    if not boards:
+        return ""
+    links = ", ".join(link(href(page, benchmark_page(b.id)), f"{b.title} (TABLE {b.table})") for b in boards)
+    return f"<p>Reported results: {links}.</p>"
 
 
 def render_modalities_index(ctx: Context) -> str:
