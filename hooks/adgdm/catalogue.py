@@ -110,6 +110,7 @@ class _Loader:
         self.documents: dict[str, Document] = {}
         self.vocabularies: dict[str, Any] = dict(FIXED_VOCABULARIES)
         self.paper_paths: list[Path] = []
+        self.latest_year = latest_year()
         self.hints = {
             "venue": f"{VOCABULARY_DIR}/venues.yaml",
             "taxonomy node": f"{VOCABULARY_DIR}/taxonomy.yaml",
@@ -144,9 +145,9 @@ class _Loader:
         folder = self.root / PAPERS_DIR
         if not folder.is_dir():
             return
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yaml":
-                self.problems.append(Problem(self._shown(path), 1, "file", "paper files must end in .yaml"))
+        misnamed = (path for path in folder.iterdir() if path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yaml")
+        for path in sorted(misnamed):
+            self.problems.append(Problem(self._shown(path), 1, "file", "paper files must end in .yaml"))
 
     def _shown(self, path: Path) -> str:
         try:
@@ -154,8 +155,8 @@ class _Loader:
         except ValueError:
             return path.as_posix()
 
-    def _read(self, path: Path) -> Document | None:
-        document, problems = read_yaml(path, self._shown(path))
+    def _read(self, path: Path, shown: str = "") -> Document | None:
+        document, problems = read_yaml(path, shown or self._shown(path))
         self.problems.extend(problems)
         return document
 
@@ -290,7 +291,7 @@ class _Loader:
     # -- papers ----------------------------------------------------------------------------
 
     def _load_paper(self, path: Path, venues: Mapping[str, Venue], benchmarks: Mapping[str, Benchmark]) -> Paper | None:
-        document = self._read(path)
+        document = self._read(path, f"{PAPERS_DIR}/{path.name}")  # as _shown(path) puts it, more cheaply
         if document is None:
             return None
         self.documents[document.path] = document
@@ -313,8 +314,8 @@ class _Loader:
         if isinstance(data.get("title"), str) and not braces_balanced(data["title"]):
             walker.report("title", "has unbalanced braces { }")
         year = data.get("year")
-        if isinstance(year, int) and year > latest_year():
-            walker.report("year", f"{year} is in the future (latest allowed: {latest_year()})")
+        if isinstance(year, int) and year > self.latest_year:
+            walker.report("year", f"{year} is in the future (latest allowed: {self.latest_year})")
         venue = venues.get(str(data.get("venue")))
         if venue is not None and venue.kind == "book" and not (data.get("publisher") or venue.publisher):
             walker.report("publisher", f"a book needs a publisher (none given here or for venue '{venue.short}')")
