@@ -86,7 +86,11 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]
         if status.st_size > MAX_FILE_BYTES:
             return refuse(_too_big(status.st_size))
         with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            # As many bytes as the file holds (asking for the limit would allocate 256 KiB per file),
+            # and on up to the limit if it grew since lstat.
+            raw = stream.read(status.st_size + 1)
+            if len(raw) > status.st_size:
+                raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as error:
         return refuse(f"cannot be read ({error.strerror})")
     return parse_yaml(raw, shown_as)
