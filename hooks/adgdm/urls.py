@@ -7,11 +7,13 @@ Titles never enter URLs, so correcting a title never breaks a link.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .text import ascii_fold
 
 
+@functools.cache  # every table row slugifies its venue: few distinct names, asked for again and again
 def slugify(text: str) -> str:
     """'IEEE TMI' -> 'ieee-tmi'; 'ESEC/FSE' -> 'esec-fse'; 'Božič' -> 'bozic'."""
     return "-".join(re.findall(r"[a-z0-9]+", ascii_fold(text).lower())) or "x"

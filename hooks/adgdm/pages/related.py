@@ -80,7 +80,11 @@ def shared_groups(ctx: Context, paper: Paper) -> dict[str, tuple[Paper, list[Gro
         here = groups.position[group, paper.id]
         for other in members[max(0, here - FAN_OUT): here + FAN_OUT + 1]:
             if other.id != paper.id:
-                shared.setdefault(other.id, (other, []))[1].append(group)
+                entry = shared.get(other.id)  # not setdefault: it would build a tuple and a list per neighbour
+                if entry is None:
+                    shared[other.id] = (other, [group])
+                else:
+                    entry[1].append(group)
     return shared
 
 
@@ -116,8 +120,11 @@ def related_papers(ctx: Context, paper: Paper, limit: int = LIMIT) -> list[Relat
                      lambda: {node: frozenset(a.id for a in ctx.index.ancestors(node)) for node in ctx.catalogue.taxonomy})
     scored = []
     for other, groups in shared_groups(ctx, paper).values():
-        kept = _kept(groups, above)
-        score = sum(_weighed(paper, other, group)[0] for group in kept)
+        if len(groups) == 1:  # most candidates share one group: nothing to discount
+            kept, score = groups, _weighed(paper, other, groups[0])[0]
+        else:
+            kept = _kept(groups, above)
+            score = sum(_weighed(paper, other, group)[0] for group in kept)
         scored.append((-score, abs(other.year - paper.year), other.id, kept))
     found = []
     # Only the few shown need their reasons spelled out.
