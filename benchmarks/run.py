@@ -95,6 +95,8 @@ def measure_size(n: int, work: Path, seed: int, repeat: int, site_url: str) -> S
         project_runs.append(mkdocs_build(project, folder / "site", site_url))
         floor_runs.append(mkdocs_build(floor, folder / "floor-site", site_url))
         checker_runs.append(checker(project))
+        print(f"  N={n:,}: project {project_runs[-1].cpu:.1f} s CPU, floor {floor_runs[-1].cpu:.1f} s CPU, "
+              f"checker {checker_runs[-1].cpu:.2f} s CPU", file=sys.stderr, flush=True)
     site_bytes, site_files = folder_bytes(folder / "site")
     floor_files = folder_bytes(folder / "floor-site")[1]
     if site_files != floor_files:  # the floor must build the same site, or the ratio means nothing
@@ -153,7 +155,8 @@ def parse_sizes(text: str) -> list[int]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=parse_sizes, default=list(SIZES), help="comma-separated paper counts (default 200,1000,5000,10000)")
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind per size, the best kept (default 3)")
+    parser.add_argument("--repeat", type=int, help="builds of each kind per size, the best kept "
+                        "(default 5 up to 1,000 papers, where a build lasts seconds and noise weighs most, then 3)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic catalogue (default 1)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/adgdm-benchmark"), help="scratch folder (emptied per size)")
     parser.add_argument("--no-browser", action="store_true", help=f"skip the explorer timings in Chromium at N={BROWSER_SIZE}")
@@ -163,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(machine(), flush=True)
     results = []
     for n in args.sizes:
-        results.append(measure_size(n, args.work, args.seed, args.repeat, site_url))
+        results.append(measure_size(n, args.work, args.seed, args.repeat or (5 if n <= 1000 else 3), site_url))
         print(f"N={n:,} done: ratio {results[-1].project.cpu / results[-1].floor.cpu:.3f} (CPU)", file=sys.stderr, flush=True)
     print("\n" + build_table(results) + "\n\n" + resources_table(results), flush=True)
     if not args.no_browser and BROWSER_SIZE in args.sizes:
