@@ -2,7 +2,9 @@
 
 CPU time is the figure to compare on a shared machine: a single-threaded build's CPU time is
 its wall time on an idle machine, and it moves far less than wall time when other programs
-compete for the cores.
+compete for the cores. It still moves: on the 2-core virtual machine of benchmarks/README.md the
+same build varies by a fifth from run to run (and two copies run at once differ as much), so
+builds are repeated and the least time of each kind kept.
 """
 
 from __future__ import annotations

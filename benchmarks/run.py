@@ -1,14 +1,14 @@
 """The benchmark: for each catalogue size, the project's build beside its floor, the checker, memory,
 site size and the explorer's data, then the explorer in Chromium; prints Markdown tables.
 
-    python -m benchmarks.run                          # N = 200, 1000, 5000, 10000, best of 3
+    python -m benchmarks.run                          # N = 200, 1000, 5000, 10000
     python -m benchmarks.run --sizes 200,1000 --repeat 1 --no-browser
 
 The project is `mkdocs build --strict` of the site's sources with N synthetic papers; the floor is
 the same generated pages written to disk as plain Markdown, built by the same mkdocs.yml without
-`hooks:`. The two builds alternate, so a busy machine slows both alike, and the ratio project /
-floor is the figure that counts (CPU time first: it is what a single-threaded build's wall time
-would be on an idle machine).
+`hooks:`. Project and floor builds alternate (which comes first alternates too), several times, and the
+ratio of their least CPU times is the figure that counts: CPU time is what a single-threaded build's
+wall time would be on an idle machine, and the least of several runs is the one least disturbed.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ class SizeResult:
     pages: int
     project: Best
     floor: Best
+    ratios: tuple[float, ...]
+    """Project / floor CPU time of each pair of builds run one after the other."""
     checker: Best
     load_cpu: float
     """In-process CPU seconds to load and check the catalogue (the hook's first step)."""
@@ -60,22 +62,23 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def succeeded(result: Run, what: str) -> Run:
+    """`result`, or the end of the benchmark with the command's output if it failed."""
+    if result.returncode != 0:
+        raise SystemExit(f"{what} failed:\n{result.output[-3000:]}")
+    return result
+
+
 def mkdocs_build(folder: Path, site: Path, site_url: str) -> Run:
     """`mkdocs build --strict` of `folder` into `site`; stops the benchmark if the build fails."""
     if site.exists():
         shutil.rmtree(site)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml"), "-d", str(site)]
-    result = run(command, folder, {"SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode != 0:
-        raise SystemExit(f"build of {folder} failed:\n{result.output[-3000:]}")
-    return result
+    argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml"), "-d", str(site)]
+    return succeeded(run(argv, folder, {"SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}), f"the build of {folder}")
 
 
 def checker(project: Path) -> Run:
-    result = run([sys.executable, "-m", "adgdm", "--root", str(project), "check"], project)
-    if result.returncode != 0:
-        raise SystemExit(f"the checker failed on {project}:\n{result.output[-3000:]}")
-    return result
+    return succeeded(run([sys.executable, "-m", "adgdm", "--root", str(project), "check"], project), f"the checker on {project}")
 
 
 def measure_size(n: int, work: Path, seed: int, repeat: int, site_url: str) -> SizeResult:
@@ -90,10 +93,13 @@ def measure_size(n: int, work: Path, seed: int, repeat: int, site_url: str) -> S
     generated = render_site(context)
     rendered = cpu_seconds()
     floor = floor_folder(project, folder / "floor", context, generated)
-    project_runs, floor_runs, checker_runs = [], [], []
-    for _ in range(repeat):
-        project_runs.append(mkdocs_build(project, folder / "site", site_url))
-        floor_runs.append(mkdocs_build(floor, folder / "floor-site", site_url))
+    project_runs: list[Run] = []
+    floor_runs: list[Run] = []
+    checker_runs: list[Run] = []
+    for turn in range(repeat):
+        builds = [(project_runs, project, "site"), (floor_runs, floor, "floor-site")]
+        for runs, source, site in builds if turn % 2 == 0 else builds[::-1]:
+            runs.append(mkdocs_build(source, folder / site, site_url))
         checker_runs.append(checker(project))
         print(f"  N={n:,}: project {project_runs[-1].cpu:.1f} s CPU, floor {floor_runs[-1].cpu:.1f} s CPU, "
               f"checker {checker_runs[-1].cpu:.2f} s CPU", file=sys.stderr, flush=True)
@@ -104,19 +110,20 @@ def measure_size(n: int, work: Path, seed: int, repeat: int, site_url: str) -> S
     data = (folder / "site" / explorer_json()).read_bytes()
     return SizeResult(
         n=n, pages=len(generated.pages), project=Best.of(project_runs), floor=Best.of(floor_runs),
+        ratios=tuple(p.cpu / f.cpu for p, f in zip(project_runs, floor_runs, strict=True)),
         checker=Best.of(checker_runs), load_cpu=loaded - start, render_cpu=rendered - loaded,
         site_bytes=site_bytes, site_files=site_files, explorer_raw=len(data), explorer_gzip=len(gzip.compress(data, 9)),
     )
 
 
 def build_table(results: Sequence[SizeResult]) -> str:
-    """The build figures: CPU seconds (wall seconds in brackets) and the ratios project / floor."""
+    """The build figures: best CPU seconds (wall seconds in brackets) and the ratios project / floor."""
     return markdown_table(
-        ["N", "generated pages", "project build, s", "floor build, s", "ratio (CPU)", "ratio (wall)", "project ms/paper",
-         "hook's own ms/paper (load + render)"],
+        ["N", "generated pages", "project build, s", "floor build, s", "ratio (CPU)", "ratio (wall)", "ratio of each pair (CPU)",
+         "project ms/paper", "hook's own ms/paper (load + render)"],
         ([f"{r.n:,}", f"{r.pages:,}", f"{r.project.cpu:.1f} ({r.project.wall:.1f})", f"{r.floor.cpu:.1f} ({r.floor.wall:.1f})",
-          f"**{r.project.cpu / r.floor.cpu:.3f}**", f"{r.project.wall / r.floor.wall:.3f}", f"{1000 * r.project.cpu / r.n:.1f}",
-          f"{1000 * r.load_cpu / r.n:.2f} + {1000 * r.render_cpu / r.n:.2f}"] for r in results),
+          f"**{r.project.cpu / r.floor.cpu:.3f}**", f"{r.project.wall / r.floor.wall:.3f}", ", ".join(f"{x:.2f}" for x in r.ratios),
+          f"{1000 * r.project.cpu / r.n:.1f}", f"{1000 * r.load_cpu / r.n:.2f} + {1000 * r.render_cpu / r.n:.2f}"] for r in results),
         left=0,
     )
 
@@ -155,8 +162,8 @@ def parse_sizes(text: str) -> list[int]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=parse_sizes, default=list(SIZES), help="comma-separated paper counts (default 200,1000,5000,10000)")
-    parser.add_argument("--repeat", type=int, help="builds of each kind per size, the best kept "
-                        "(default 5 up to 1,000 papers, where a build lasts seconds and noise weighs most, then 3)")
+    parser.add_argument("--repeat", type=int, help="builds of each kind per size, the least time kept (default 7 at "
+                        "200 papers or fewer, 5 up to 1,000, then 3: short builds are cheap to repeat and noise weighs most on them)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic catalogue (default 1)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/adgdm-benchmark"), help="scratch folder (emptied per size)")
     parser.add_argument("--no-browser", action="store_true", help=f"skip the explorer timings in Chromium at N={BROWSER_SIZE}")
@@ -166,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(machine(), flush=True)
     results = []
     for n in args.sizes:
-        results.append(measure_size(n, args.work, args.seed, args.repeat or (5 if n <= 1000 else 3), site_url))
+        results.append(measure_size(n, args.work, args.seed, args.repeat or (7 if n <= 200 else 5 if n <= 1000 else 3), site_url))
         print(f"N={n:,} done: ratio {results[-1].project.cpu / results[-1].floor.cpu:.3f} (CPU)", file=sys.stderr, flush=True)
     print("\n" + build_table(results) + "\n\n" + resources_table(results), flush=True)
     if not args.no_browser and BROWSER_SIZE in args.sizes:
