@@ -18,6 +18,7 @@ import gzip
 import platform
 import shutil
 import socket
+import statistics
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -119,10 +120,12 @@ def measure_size(n: int, work: Path, seed: int, repeat: int, site_url: str) -> S
 def build_table(results: Sequence[SizeResult]) -> str:
     """The build figures: best CPU seconds (wall seconds in brackets) and the ratios project / floor."""
     return markdown_table(
-        ["N", "generated pages", "project build, s", "floor build, s", "ratio (CPU)", "ratio (wall)", "ratio of each pair (CPU)",
+        ["N", "generated pages", "project build, s", "floor build, s", "ratio (CPU)", "ratio (wall)",
+         "ratio of each pair (CPU)", "median pair",
          "project ms/paper", "hook's own ms/paper (load + render)"],
         ([f"{r.n:,}", f"{r.pages:,}", f"{r.project.cpu:.1f} ({r.project.wall:.1f})", f"{r.floor.cpu:.1f} ({r.floor.wall:.1f})",
           f"**{r.project.cpu / r.floor.cpu:.3f}**", f"{r.project.wall / r.floor.wall:.3f}", ", ".join(f"{x:.2f}" for x in r.ratios),
+          f"{statistics.median(r.ratios):.3f}",
           f"{1000 * r.project.cpu / r.n:.1f}", f"{1000 * r.load_cpu / r.n:.2f} + {1000 * r.render_cpu / r.n:.2f}"] for r in results),
         left=0,
     )
