@@ -49,14 +49,12 @@ class Spec:
     nullable: bool = False
     example: str = ""
 
+    def __post_init__(self) -> None:
+        # Built once: the walker asks for it on every mapping of every file (callers only read it).
+        object.__setattr__(self, "_field_map", dict(self.fields))
+
     def field_map(self) -> dict[str, Spec]:
-        return _field_map(self.fields)
-
-
-@functools.lru_cache(maxsize=256)
-def _field_map(fields: tuple[tuple[str, Spec], ...]) -> dict[str, Spec]:
-    """Built once per spec: the walker asks for it on every mapping of every file. Callers only read it."""
-    return dict(fields)
+        return self._field_map  # type: ignore[no-any-return, attr-defined]
 
 
 @functools.lru_cache(maxsize=256)
