@@ -9,7 +9,9 @@ builds are repeated and the least time of each kind kept.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import resource
 import subprocess
 import tempfile
 import time
@@ -32,18 +34,44 @@ class Run:
     output: str
 
 
+@dataclass(frozen=True)
+class Job:
+    """One command to run: its arguments, folder and extra environment."""
+
+    command: Sequence[str]
+    cwd: Path
+    env: Mapping[str, str] | None = None
+
+
 def run(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> Run:
     """Run `command` to completion, its output captured, and measure it with wait4 (this child only)."""
-    with tempfile.TemporaryFile() as output:
+    return run_together([Job(command, cwd, env)])[0]
+
+
+def run_together(jobs: Sequence[Job]) -> list[Run]:
+    """Start every job at once and measure each with wait4: jobs run side by side see the same machine
+    speed, where jobs run one after the other may not (see the module docstring)."""
+    with contextlib.ExitStack() as stack:
+        outputs = [stack.enter_context(tempfile.TemporaryFile()) for _ in jobs]
         start = time.perf_counter()
-        process = subprocess.Popen(list(command), cwd=cwd, env={**os.environ, **(env or {})},
-                                   stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
-        output.seek(0)
-        text = output.read().decode("utf-8", "replace")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, text)
+        processes = [subprocess.Popen(list(job.command), cwd=job.cwd, env={**os.environ, **(job.env or {})},
+                                      stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+                     for job, output in zip(jobs, outputs, strict=True)]
+        index_of = {process.pid: index for index, process in enumerate(processes)}
+        finished: dict[int, tuple[float, int, resource.struct_rusage]] = {}
+        while len(finished) < len(jobs):
+            pid, status, usage = os.wait4(-1, 0)
+            if pid in index_of:
+                code = os.waitstatus_to_exitcode(status)
+                processes[index_of[pid]].returncode = code  # reaped here, so Popen must not wait again
+                finished[index_of[pid]] = (time.perf_counter() - start, code, usage)
+        runs = []
+        for index, output in enumerate(outputs):
+            wall, code, usage = finished[index]
+            output.seek(0)
+            text = output.read().decode("utf-8", "replace")
+            runs.append(Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code, text))
+    return runs
 
 
 @dataclass(frozen=True)

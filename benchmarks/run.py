@@ -27,7 +27,7 @@ from pathlib import Path
 from adgdm.render import render_site
 from adgdm.urls import explorer_json
 
-from .measure import Best, Run, cpu_seconds, folder_bytes, reference_loop_ms, run
+from .measure import Best, Job, Run, cpu_seconds, folder_bytes, reference_loop_ms, run, run_together
 from .tables import markdown_table
 from .workspace import floor_folder, project_folder, site_context
 
@@ -70,20 +70,41 @@ def succeeded(result: Run, what: str) -> Run:
     return result
 
 
-def mkdocs_build(folder: Path, site: Path, site_url: str) -> Run:
-    """`mkdocs build --strict` of `folder` into `site`; stops the benchmark if the build fails."""
+def mkdocs_job(folder: Path, site: Path, site_url: str) -> Job:
+    """`mkdocs build --strict` of `folder` into `site` (emptied first)."""
     if site.exists():
         shutil.rmtree(site)
     argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml"), "-d", str(site)]
-    return succeeded(run(argv, folder, {"SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}), f"the build of {folder}")
+    return Job(argv, folder, {"SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def mkdocs_build(folder: Path, site: Path, site_url: str) -> Run:
+    """`mkdocs build --strict` of `folder` into `site`; stops the benchmark if the build fails."""
+    job = mkdocs_job(folder, site, site_url)
+    return succeeded(run(job.command, job.cwd, job.env), f"the build of {folder}")
 
 
 def checker(project: Path) -> Run:
     return succeeded(run([sys.executable, "-m", "adgdm", "--root", str(project), "check"], project), f"the checker on {project}")
 
 
-def measure_size(n: int, work: Path, seed: int, repeat: int, site_url: str) -> SizeResult:
-    """Prepare the project and its floor for N papers, then build both `repeat` times, alternating."""
+def build_pair(project: Path, floor: Path, folder: Path, site_url: str, turn: int, together: bool) -> tuple[Run, Run]:
+    """One build of the project and one of its floor: side by side, or one after the other
+    (which comes first alternates with `turn`)."""
+    if together:
+        jobs = [mkdocs_job(project, folder / "site", site_url), mkdocs_job(floor, folder / "floor-site", site_url)]
+        project_run, floor_run = run_together(jobs)
+        succeeded(project_run, f"the build of {project}")
+        return project_run, succeeded(floor_run, f"the build of {floor}")
+    if turn % 2 == 0:
+        project_run = mkdocs_build(project, folder / "site", site_url)
+        return project_run, mkdocs_build(floor, folder / "floor-site", site_url)
+    floor_run = mkdocs_build(floor, folder / "floor-site", site_url)
+    return mkdocs_build(project, folder / "site", site_url), floor_run
+
+
+def measure_size(n: int, work: Path, seed: int, repeat: int, site_url: str, together: bool = False) -> SizeResult:
+    """Prepare the project and its floor for N papers, then build both `repeat` times."""
     folder = work / f"n{n}"
     if folder.exists():
         shutil.rmtree(folder)
@@ -98,9 +119,9 @@ def measure_size(n: int, work: Path, seed: int, repeat: int, site_url: str) -> S
     floor_runs: list[Run] = []
     checker_runs: list[Run] = []
     for turn in range(repeat):
-        builds = [(project_runs, project, "site"), (floor_runs, floor, "floor-site")]
-        for runs, source, site in builds if turn % 2 == 0 else builds[::-1]:
-            runs.append(mkdocs_build(source, folder / site, site_url))
+        project_run, floor_run = build_pair(project, floor, folder, site_url, turn, together)
+        project_runs.append(project_run)
+        floor_runs.append(floor_run)
         checker_runs.append(checker(project))
         print(f"  N={n:,}: project {project_runs[-1].cpu:.1f} s CPU, floor {floor_runs[-1].cpu:.1f} s CPU, "
               f"checker {checker_runs[-1].cpu:.2f} s CPU", file=sys.stderr, flush=True)
@@ -169,6 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "200 papers or fewer, 5 up to 1,000, then 3: short builds are cheap to repeat and noise weighs most on them)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic catalogue (default 1)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/adgdm-benchmark"), help="scratch folder (emptied per size)")
+    parser.add_argument("--together", action="store_true", help="start each project build and its floor build at the same "
+                        "moment (both cores busy) instead of one after the other: both then see the same machine speed")
     parser.add_argument("--no-browser", action="store_true", help=f"skip the explorer timings in Chromium at N={BROWSER_SIZE}")
     args = parser.parse_args(argv)
     port = free_port()
@@ -176,7 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(machine(), flush=True)
     results = []
     for n in args.sizes:
-        results.append(measure_size(n, args.work, args.seed, args.repeat or (7 if n <= 200 else 5 if n <= 1000 else 3), site_url))
+        results.append(measure_size(n, args.work, args.seed, args.repeat or (7 if n <= 200 else 5 if n <= 1000 else 3), site_url,
+                                    args.together))
         print(f"N={n:,} done: ratio {results[-1].project.cpu / results[-1].floor.cpu:.3f} (CPU)", file=sys.stderr, flush=True)
     print("\n" + build_table(results) + "\n\n" + resources_table(results), flush=True)
     if not args.no_browser and BROWSER_SIZE in args.sizes:
