@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..bibtex import to_bibtex
 from ..catalogue import MODALITY_AXIS
+from ..citations.entries import paper_bibtex
 from ..markup import Column, block, esc, external_link, front_matter, heading, html_table, link
 from ..models import Dataset, Paper
 from ..results import evaluated_on
@@ -82,7 +82,7 @@ def render_dataset(ctx: Context, dataset: Dataset) -> str:
         paper = catalogue.paper(dataset.paper)
         parts.append(block(f'<p class="adgdm-lead">{link(href(page, paper_page(paper.id)), strip_braces(paper.title))} '
                            f"({esc(paper.label)}, {esc(paper.venue)} {paper.year})</p>"))
-        parts.append(f"```bibtex\n{to_bibtex(paper, ctx.venue_of(paper))}```\n\n")
+        parts.append(f"```bibtex\n{paper_bibtex(ctx, paper)}```\n\n")
     else:
         parts.append(block("<p>The catalogue does not hold the paper that introduced this dataset yet.</p>"))
     boards = [b for b in leaderboards(ctx).values() if any(c.dataset == dataset.id for c in b.benchmark.columns)]

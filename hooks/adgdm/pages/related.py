@@ -120,11 +120,8 @@ def related_papers(ctx: Context, paper: Paper, limit: int = LIMIT) -> list[Relat
                      lambda: {node: frozenset(a.id for a in ctx.index.ancestors(node)) for node in ctx.catalogue.taxonomy})
     scored = []
     for other, groups in shared_groups(ctx, paper).values():
-        if len(groups) == 1:  # most candidates share one group: nothing to discount
-            kept, score = groups, _weighed(paper, other, groups[0])[0]
-        else:
-            kept = _kept(groups, above)
-            score = sum(_weighed(paper, other, group)[0] for group in kept)
+        kept = _kept(groups, above)
+        score = sum(_weighed(paper, other, group)[0] for group in kept)
         scored.append((-score, abs(other.year - paper.year), other.id, kept))
     found = []
     # Only the few shown need their reasons spelled out.
