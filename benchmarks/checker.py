@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from adgdm.catalogue import load_catalogue, paper_files
-from adgdm.yamlsource import parse_yaml
+from adgdm.data.catalogue import load_catalogue, paper_files
+from adgdm.data.safe_yaml import parse_yaml
 
 from .measure import reference_loop_ms, run
 from .synthetic import write_synthetic_catalogue

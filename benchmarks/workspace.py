@@ -7,10 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
-from adgdm.catalogue import load_catalogue
-from adgdm.pages.context import Context, SiteOptions
-from adgdm.render import GeneratedSite, make_context, write_site
-from adgdm.snippets import fill_markers
+from adgdm.data.catalogue import load_catalogue
+from adgdm.site.compose import GeneratedSite, make_context, write_site
+from adgdm.site.context import Context, SiteOptions
+from adgdm.site.snippets import fill_markers
 
 from .synthetic import write_synthetic_catalogue
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from adgdm.catalogue import PAPERS_DIR, load_catalogue
-from adgdm.pages.context import SiteOptions
-from adgdm.problems import InvalidData
-from adgdm.render import make_context, render_site
-from adgdm.snippets import fill_markers
+from adgdm.data.catalogue import PAPERS_DIR, load_catalogue
+from adgdm.data.problems import InvalidData
+from adgdm.site.compose import make_context, render_site
+from adgdm.site.context import SiteOptions
+from adgdm.site.snippets import fill_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger

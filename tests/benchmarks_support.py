@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from adgdm.results import Leaderboard, number_text, value_text
+from adgdm.site.leaderboards import Leaderboard, number_text, value_text
 
 from .conftest import CORPUS, copy_project, mkdocs_build
 

@@ -8,7 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from adgdm.models import Author, Paper, Venue
+from adgdm.data.models import Author, Paper, Venue
 
 from .conftest import CORPUS, copy_project, mkdocs_build
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from adgdm.catalogue import Catalogue, load_catalogue
+from adgdm.data.catalogue import Catalogue, load_catalogue
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-from adgdm.catalogue import Catalogue
-from adgdm.models import Result
-from adgdm.render import make_context, render_site
-from adgdm.results import (
+from adgdm.data.catalogue import Catalogue
+from adgdm.data.models import Result
+from adgdm.site.compose import make_context, render_site
+from adgdm.site.leaderboards import (
     build_leaderboards,
     evaluated_on,
     number_text,

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from adgdm.bibtex import to_bibtex
-from adgdm.catalogue import Catalogue
-from adgdm.render import GeneratedSite, make_context, render_site
-from adgdm.results import build_leaderboards
+from adgdm.citations.bibtex import to_bibtex
+from adgdm.data.catalogue import Catalogue
+from adgdm.site.compose import GeneratedSite, make_context, render_site
+from adgdm.site.leaderboards import build_leaderboards
 
 from .benchmarks_support import build_corpus_site, check_leaderboard, page_exists, tables
 

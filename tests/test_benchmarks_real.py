@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from adgdm.catalogue import Catalogue
-from adgdm.markup import esc
-from adgdm.results import build_leaderboards, evaluated_on, value_text
+from adgdm.data.catalogue import Catalogue
+from adgdm.site.leaderboards import build_leaderboards, evaluated_on, value_text
+from adgdm.site.markup import esc
 
 from .benchmarks_support import COLUMN_VALUES, check_leaderboard, page_exists, sort_by, tables
 

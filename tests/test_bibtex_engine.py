@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bibtexparser
 import pytest
-from adgdm.bibtex import latex_escape, protect_title, to_bibtex
-from adgdm.catalogue import Catalogue
-from adgdm.keys import follows_rule, make_key
+from adgdm.citations.bibtex import latex_escape, protect_title, to_bibtex
+from adgdm.data.catalogue import Catalogue
+from adgdm.data.keys import follows_rule, make_key
 
 
 def entry(catalogue: Catalogue, paper_id: str) -> str:

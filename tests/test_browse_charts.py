@@ -7,11 +7,19 @@ import re
 from collections import Counter
 
 import pytest
-from adgdm.catalogue import Catalogue, load_catalogue
-from adgdm.pages.charts import Chart, horizontal_bars, nice_step, percent
-from adgdm.pages.context import Context
-from adgdm.pages.home import SEVERAL, chart_code, chart_venues, chart_years, code_share, headline_counts, papers_per_year
-from adgdm.render import make_context
+from adgdm.data.catalogue import Catalogue, load_catalogue
+from adgdm.site.compose import make_context
+from adgdm.site.context import Context
+from adgdm.site.pages.charts import Chart, horizontal_bars, nice_step, percent
+from adgdm.site.pages.home import (
+    SEVERAL,
+    chart_code,
+    chart_venues,
+    chart_years,
+    code_share,
+    headline_counts,
+    papers_per_year,
+)
 
 from .conftest import FIXTURES
 

@@ -8,13 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from adgdm.catalogue import load_catalogue
-from adgdm.pages.browse import browse_pages
-from adgdm.pages.context import Context
-from adgdm.pages.placement import placement_section, section_node
-from adgdm.problems import InvalidData
-from adgdm.render import make_context
-from adgdm.urls import author_anchor, author_letter, author_page, crosstab_page, modality_page
+from adgdm.data.catalogue import load_catalogue
+from adgdm.data.problems import InvalidData
+from adgdm.data.urls import author_anchor, author_letter, author_page, crosstab_page, modality_page
+from adgdm.site.compose import make_context
+from adgdm.site.context import Context
+from adgdm.site.pages.browse import browse_pages
+from adgdm.site.pages.placement import placement_section, section_node
 
 from .conftest import FIXTURES
 

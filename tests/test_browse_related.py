@@ -7,11 +7,11 @@ import dataclasses
 import datetime
 
 import pytest
-from adgdm.catalogue import Catalogue, load_catalogue
-from adgdm.models import Author, Paper, TaxonomyNode, Venue
-from adgdm.pages.context import Context
-from adgdm.pages.related import FAN_OUT, related_papers, related_section, shared_groups
-from adgdm.render import make_context
+from adgdm.data.catalogue import Catalogue, load_catalogue
+from adgdm.data.models import Author, Paper, TaxonomyNode, Venue
+from adgdm.site.compose import make_context
+from adgdm.site.context import Context
+from adgdm.site.pages.related import FAN_OUT, related_papers, related_section, shared_groups
 
 from .conftest import FIXTURES
 

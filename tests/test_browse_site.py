@@ -9,10 +9,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from adgdm.catalogue import Catalogue
-from adgdm.pages.modality import MODALITY_VIEWS
-from adgdm.render import make_context, render_site
-from adgdm.urls import author_letter, node_bib, slugify, url_of, venue_bib
+from adgdm.data.catalogue import Catalogue
+from adgdm.data.urls import author_letter, node_bib, slugify, url_of, venue_bib
+from adgdm.site.compose import make_context, render_site
+from adgdm.site.pages.modality import MODALITY_VIEWS
 
 BROWSING = ("taxonomy", "modalities", "crosstab", "venues", "years", "authors")
 

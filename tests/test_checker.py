@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from adgdm.catalogue import load_catalogue
-from adgdm.problems import InvalidData
+from adgdm.data.catalogue import load_catalogue
+from adgdm.data.problems import InvalidData
 
 from .conftest import CORPUS, FIXTURES
 

@@ -12,20 +12,20 @@ from pathlib import Path
 
 import pytest
 import rispy
-from adgdm.bibtex import to_bibtex
-from adgdm.catalogue import Catalogue
+from adgdm.citations.bibtex import to_bibtex
 from adgdm.citations.csl import csl_json, to_csl
-from adgdm.citations.downloads import ALL_BIB, ALL_CSL, ALL_CSV, ALL_RIS, bib_file
 from adgdm.citations.highwire import citation_meta
 from adgdm.citations.ieee import initials, to_ieee
 from adgdm.citations.ris import to_ris
 from adgdm.citations.spreadsheet import csv_file, spreadsheet_safe
-from adgdm.models import Author
-from adgdm.pages.cite import fenced
-from adgdm.pages.context import SiteOptions
-from adgdm.render import make_context, render_site
-from adgdm.text import strip_braces
-from adgdm.urls import node_bib, paper_bib, paper_ris, venue_bib
+from adgdm.data.catalogue import Catalogue
+from adgdm.data.models import Author
+from adgdm.data.text import strip_braces
+from adgdm.data.urls import node_bib, paper_bib, paper_ris, venue_bib
+from adgdm.site.compose import make_context, render_site
+from adgdm.site.context import SiteOptions
+from adgdm.site.pages.cite import fenced
+from adgdm.site.pages.downloads import ALL_BIB, ALL_CSL, ALL_CSV, ALL_RIS, bib_file
 
 from .citation_tools import every_shape, pandoc_bibliography, pandoc_to_csl
 

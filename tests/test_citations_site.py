@@ -11,14 +11,14 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
-from adgdm.bibtex import to_bibtex
-from adgdm.catalogue import Catalogue
+from adgdm.citations.bibtex import to_bibtex
 from adgdm.citations.csl import csl_json
 from adgdm.citations.highwire import citation_meta
 from adgdm.citations.ieee import to_ieee
-from adgdm.models import Paper
-from adgdm.text import strip_braces
-from adgdm.urls import url_of, venue_page
+from adgdm.data.catalogue import Catalogue
+from adgdm.data.models import Paper
+from adgdm.data.text import strip_braces
+from adgdm.data.urls import url_of, venue_page
 
 from .citation_tools import built_corpus, compile_with_biber, compile_with_bibtex
 from .conftest import ROOT

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from adgdm import duplicates
-from adgdm.catalogue import load_catalogue
-from adgdm.duplicates import TitleIndex, allowed_edits, compact_title, edit_distance, near_identical_pairs
-from adgdm.problems import InvalidData
+from adgdm.data import duplicates
+from adgdm.data.catalogue import load_catalogue
+from adgdm.data.duplicates import TitleIndex, allowed_edits, compact_title, edit_distance, near_identical_pairs
+from adgdm.data.problems import InvalidData
 
 from .conftest import CORPUS
 

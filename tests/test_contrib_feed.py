@@ -9,11 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from adgdm.catalogue import Catalogue, load_catalogue
-from adgdm.feed import ATOM_NS, atom_xml, recent_papers
-from adgdm.pages.context import SiteOptions
-from adgdm.pages.whatsnew import render_whats_new
-from adgdm.render import make_context, render_site
+from adgdm.data.catalogue import Catalogue, load_catalogue
+from adgdm.site.compose import make_context, render_site
+from adgdm.site.context import SiteOptions
+from adgdm.site.feed import ATOM_NS, atom_xml, recent_papers
+from adgdm.site.pages.whatsnew import render_whats_new
 
 from .conftest import CORPUS
 

@@ -13,13 +13,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from adgdm.catalogue import Catalogue
-from adgdm.forms import FIX_FORM, FORMS_DIR, MAINTAINER_FIELDS, OTHER_VENUE, SUGGEST_FORM, report_url
-from adgdm.markup import block
-from adgdm.pages.context import SiteOptions
-from adgdm.pages.improve import improve_section
-from adgdm.render import make_context
-from adgdm.schema import PAPER, PAPER_FIELDS
+from adgdm.contrib.issue_forms import FIX_FORM, FORMS_DIR, MAINTAINER_FIELDS, OTHER_VENUE, SUGGEST_FORM, report_url
+from adgdm.data.catalogue import Catalogue
+from adgdm.data.paper_schema import PAPER, PAPER_FIELDS
+from adgdm.site.compose import make_context
+from adgdm.site.context import SiteOptions
+from adgdm.site.markup import block
+from adgdm.site.pages.improve import improve_section
 
 from .conftest import CORPUS, ROOT
 

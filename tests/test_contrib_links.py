@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from adgdm import cli, links
-from adgdm.catalogue import Catalogue
-from adgdm.links import Link, Verdict, check_links, collect_links, report
+from adgdm import cli
+from adgdm.contrib import link_health as links
+from adgdm.contrib.link_health import Link, Verdict, check_links, collect_links, report
+from adgdm.data.catalogue import Catalogue
 
 from .conftest import CORPUS, free_port
 

@@ -11,9 +11,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from adgdm.bibinput import arxiv_id, arxiv_year, bare_identifier, decode_latex, doi_of, match_venue, read_bibtex
-from adgdm.catalogue import load_catalogue
-from adgdm.newpaper import read_choices
+from adgdm.contrib.bibtex_input import (
+    arxiv_id,
+    arxiv_year,
+    bare_identifier,
+    decode_latex,
+    doi_of,
+    match_venue,
+    read_bibtex,
+)
+from adgdm.contrib.new_paper import read_choices
+from adgdm.data.catalogue import load_catalogue
 
 from .conftest import CORPUS, ROOT
 

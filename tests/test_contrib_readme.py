@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from adgdm.catalogue import load_catalogue
+from adgdm.contrib.readme_tables import END, EXTRA_COLUMNS, START, MissingMarkers, papers_block, updated_readme
+from adgdm.data.catalogue import load_catalogue
+from adgdm.data.paper_schema import ATTRIBUTE_FIELDS
 from adgdm.project import read_project
-from adgdm.readme import END, EXTRA_COLUMNS, START, MissingMarkers, papers_block, updated_readme
-from adgdm.schema import ATTRIBUTE_FIELDS
 
 from .conftest import CORPUS, ROOT
 

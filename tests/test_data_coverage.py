@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from adgdm.catalogue import Catalogue
-from adgdm.index import build_index
+from adgdm.data.catalogue import Catalogue
+from adgdm.data.index import build_index
 
 # Rows per ADGDM table as the survey prints them. A paper carries a table once however many rows
 # it has there: TABLE 13 prints 23 rows, but MSL and SMAP cite the same paper (Hundman et al.),

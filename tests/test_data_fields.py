@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from adgdm.catalogue import Catalogue
+from adgdm.data.catalogue import Catalogue
 
 # Papers for which no source (survey tables, bibliography, READMEs, DMAD list, public listings
 # consulted during the import) gives a DOI, an arXiv id, an OpenReview id or a landing page.

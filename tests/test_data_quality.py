@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from adgdm.catalogue import Catalogue
-from adgdm.models import Author, Disagreement, Paper
-from adgdm.pages.quality import quality_report, render_quality
-from adgdm.render import make_context
-from adgdm.urls import href, paper_page, quality_page
+from adgdm.data.catalogue import Catalogue
+from adgdm.data.models import Author, Disagreement, Paper
+from adgdm.data.urls import href, paper_page, quality_page
+from adgdm.site.compose import make_context
+from adgdm.site.pages.quality import quality_report, render_quality
 
 
 def fake(paper_id: str, **fields: object) -> Paper:

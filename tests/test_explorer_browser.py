@@ -13,9 +13,9 @@ from typing import Any
 
 import bibtexparser
 import pytest
-from adgdm.bibtex import to_bibtex
-from adgdm.catalogue import Catalogue, load_catalogue
-from adgdm.text import strip_braces
+from adgdm.citations.bibtex import to_bibtex
+from adgdm.data.catalogue import Catalogue, load_catalogue
+from adgdm.data.text import strip_braces
 
 from .conftest import copy_project, free_port, mkdocs_build, recording_page, serve_folder
 

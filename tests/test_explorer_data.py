@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from adgdm.bibtex import to_bibtex
-from adgdm.catalogue import load_catalogue
-from adgdm.pages import explorer
-from adgdm.pages.context import Context
-from adgdm.render import make_context, render_site
+from adgdm.citations.bibtex import to_bibtex
+from adgdm.data.catalogue import load_catalogue
+from adgdm.site.compose import make_context, render_site
+from adgdm.site.context import Context
+from adgdm.site.pages import explorer
 
 from .conftest import ROOT
 

@@ -9,9 +9,9 @@ import statistics
 from pathlib import Path
 
 import pytest
-from adgdm.catalogue import load_catalogue
-from adgdm.pages.explorer import compact_json, explorer_data
-from adgdm.render import make_context
+from adgdm.data.catalogue import load_catalogue
+from adgdm.site.compose import make_context
+from adgdm.site.pages.explorer import compact_json, explorer_data
 
 from benchmarks.synthetic import write_synthetic_catalogue
 

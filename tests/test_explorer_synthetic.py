@@ -8,8 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from adgdm.catalogue import load_catalogue
 from adgdm.cli import main as adgdm_main
+from adgdm.data.catalogue import load_catalogue
 
 from benchmarks.synthetic import main, synthetic_papers, write_synthetic_catalogue
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import material
 import pytest
-from adgdm.catalogue import Catalogue
-from adgdm.index import build_index
-from adgdm.urls import explorer_page, node_page, paper_page, url_of
+from adgdm.data.catalogue import Catalogue
+from adgdm.data.index import build_index
+from adgdm.data.urls import explorer_page, node_page, paper_page, url_of
 
 from .conftest import ROOT, recording_page
 

@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from adgdm import render
-from adgdm.catalogue import load_catalogue
-from adgdm.models import Paper
-from adgdm.pages import paper as paper_page
-from adgdm.pages.browse import BrowsePage
-from adgdm.pages.context import Context
-from adgdm.render import PRODUCERS, GeneratedSite, make_context
+from adgdm.data.catalogue import load_catalogue
+from adgdm.data.models import Paper
+from adgdm.site import compose as render
+from adgdm.site.compose import PRODUCERS, GeneratedSite, make_context
+from adgdm.site.context import Context
+from adgdm.site.pages import paper as paper_page
+from adgdm.site.pages.browse import BrowsePage
 
 from benchmarks.synthetic import write_synthetic_catalogue
 

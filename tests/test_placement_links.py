@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from adgdm.catalogue import Catalogue
-from adgdm.pages.modality import MODALITY_VIEWS, render_modality
-from adgdm.pages.placement import placement_section
-from adgdm.render import make_context
+from adgdm.data.catalogue import Catalogue
+from adgdm.site.compose import make_context
+from adgdm.site.pages.modality import MODALITY_VIEWS, render_modality
+from adgdm.site.pages.placement import placement_section
 
 
 def table_links(catalogue: Catalogue, paper_id: str) -> dict[str, str]:

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import bibtexparser
-from adgdm.bibtex import to_bibtex
-from adgdm.catalogue import Catalogue
+from adgdm.citations.bibtex import to_bibtex
+from adgdm.data.catalogue import Catalogue
 
 from .conftest import ROOT
 

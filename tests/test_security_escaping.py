@@ -21,8 +21,17 @@ from typing import Any
 import bibtexparser
 import pytest
 import yaml
-from adgdm.text import strip_braces
-from adgdm.urls import explorer_page, modality_page, node_page, paper_bib, paper_page, url_of, venue_page, year_page
+from adgdm.data.text import strip_braces
+from adgdm.data.urls import (
+    explorer_page,
+    modality_page,
+    node_page,
+    paper_bib,
+    paper_page,
+    url_of,
+    venue_page,
+    year_page,
+)
 
 from .conftest import CORPUS, FIXTURES, copy_project, free_port, mkdocs_build, serve_folder
 from .site_tools import ParsedPage, collapse, html_pages, page_url, parse_html

@@ -7,8 +7,8 @@ import random
 import shutil
 from pathlib import Path
 
-from adgdm.catalogue import load_catalogue
-from adgdm.problems import InvalidData
+from adgdm.data.catalogue import load_catalogue
+from adgdm.data.problems import InvalidData
 
 from .conftest import CORPUS
 

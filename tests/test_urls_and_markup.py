@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from adgdm.markup import esc, external_link, front_matter, heading
-from adgdm.spec import is_safe_url
-from adgdm.urls import href, node_page, paper_page, slugify, url_of, venue_page, year_page
+from adgdm.data.spec import is_safe_url
+from adgdm.data.urls import href, node_page, paper_page, slugify, url_of, venue_page, year_page
+from adgdm.site.markup import esc, external_link, front_matter, heading
 
 
 @pytest.mark.parametrize(("text", "slug"), [

@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .catalogue import Catalogue, load_catalogue
-from .generated import write_or_check
-from .jsonschema import paper_json_schema
-from .problems import InvalidData
+from .contrib.repo_files import write_or_check
+from .data.catalogue import Catalogue, load_catalogue
+from .data.json_schema import paper_json_schema
+from .data.problems import InvalidData
 from .project import read_project
 
 
@@ -39,7 +39,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from . import newpaper
+    from .contrib import new_paper as newpaper
 
     stdin_text = sys.stdin.read() if not args.inputs or "-" in args.inputs else None
     out = Path(args.out) if args.out else None
@@ -47,7 +47,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _readme(args: argparse.Namespace) -> int:
-    from . import readme
+    from .contrib import readme_tables as readme
 
     root = Path(args.root)
     catalogue = _catalogue(root)
@@ -63,7 +63,7 @@ def _readme(args: argparse.Namespace) -> int:
 
 
 def _forms(args: argparse.Namespace) -> int:
-    from . import forms
+    from .contrib import issue_forms as forms
 
     root = Path(args.root)
     catalogue = _catalogue(root)
@@ -74,7 +74,7 @@ def _forms(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from . import links
+    from .contrib import link_health as links
 
     catalogue = _catalogue(Path(args.root))
     if catalogue is None:

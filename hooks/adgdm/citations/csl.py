@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..models import Paper, Venue
-from ..text import strip_braces
+from ..data.models import Paper, Venue
+from ..data.text import strip_braces
 from .links import landing_url
 
 CSL_TYPES = {

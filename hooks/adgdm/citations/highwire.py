@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..models import Paper, Venue
-from ..text import strip_braces
+from ..data.models import Paper, Venue
+from ..data.text import strip_braces
 
 
 def citation_meta(paper: Paper, venue: Venue) -> list[tuple[str, str]]:

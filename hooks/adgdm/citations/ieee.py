@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..models import Author, Paper, Venue
-from ..text import strip_braces
+from ..data.models import Author, Paper, Venue
+from ..data.text import strip_braces
 from .links import is_arxiv_doi
 
 MAX_AUTHORS = 6

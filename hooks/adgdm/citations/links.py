@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Paper
+from ..data.models import Paper
 
 ARXIV_DOI_PREFIX = "10.48550/arxiv."
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models import Paper, Venue
-from ..text import strip_braces
+from ..data.models import Paper, Venue
+from ..data.text import strip_braces
 from .links import landing_url
 
 RIS_TYPES = {

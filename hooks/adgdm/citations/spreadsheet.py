@@ -6,9 +6,9 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 
-from ..models import Paper, Venue
-from ..text import strip_braces
-from ..urls import paper_page, url_of
+from ..data.models import Paper, Venue
+from ..data.text import strip_braces
+from ..data.urls import paper_page, url_of
 
 Cell = Callable[[Paper, Venue], str]
 

@@ -1,0 +1,1 @@
+"""Contributors' and maintainers' tools: `new`, issue forms, README tables, link health, and the repository files they write."""

@@ -1,0 +1,59 @@
+"""The download files: all papers as .bib, CSL-JSON, RIS and CSV; one .bib per taxonomy node and
+venue; one .bib and one .ris per paper. Every BibTeX text comes from adgdm.bibtex."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from ...citations.bibtex import to_bibtex
+from ...citations.csl import csl_json
+from ...citations.ris import ris_file, to_ris
+from ...citations.spreadsheet import csv_file
+from ...data.models import Paper, Venue
+from ...data.urls import node_bib, paper_bib, paper_ris, venue_bib
+from ..bibtex_entries import paper_bibtex
+from ..context import Context
+
+ALL_BIB = "downloads/papers.bib"
+ALL_CSL = "downloads/papers.json"
+ALL_RIS = "downloads/papers.ris"
+ALL_CSV = "downloads/papers.csv"
+
+
+class FileSink(Protocol):
+    """Where files go: render.GeneratedSite (kept as a protocol so this module does not import render)."""
+
+    def add_file(self, path: str, text: str) -> None: ...
+
+
+def bib_file(items: Iterable[tuple[Paper, Venue]]) -> str:
+    """Entries separated by a blank line, in the order given."""
+    return "\n".join(to_bibtex(paper, venue) for paper, venue in items)
+
+
+def _with_venues(ctx: Context, papers: Sequence[Paper]) -> list[tuple[Paper, Venue]]:
+    return [(paper, ctx.venue_of(paper)) for paper in papers]
+
+
+def _bib_of(ctx: Context, papers: Sequence[Paper]) -> str:
+    """`bib_file` of these papers, from the entries built once per site build."""
+    return "\n".join(paper_bibtex(ctx, paper) for paper in papers)
+
+
+def citation_files(ctx: Context, site: FileSink) -> None:
+    """The producer: adds every download file to the site."""
+    everything = _with_venues(ctx, ctx.catalogue.papers)
+    site.add_file(ALL_BIB, _bib_of(ctx, ctx.catalogue.papers))
+    site.add_file(ALL_CSL, csl_json(everything))
+    site.add_file(ALL_RIS, ris_file(everything))
+    site.add_file(ALL_CSV, csv_file(everything, ctx.options.site_url))
+    for node_id in sorted(ctx.catalogue.taxonomy):
+        papers = ctx.index.by_node.get(node_id, ())
+        if papers:
+            site.add_file(node_bib(node_id), _bib_of(ctx, papers))
+    for short in sorted(ctx.index.by_venue):
+        site.add_file(venue_bib(short), _bib_of(ctx, ctx.index.by_venue[short]))
+    for paper, venue in everything:
+        site.add_file(paper_bib(paper.id), paper_bibtex(ctx, paper))
+        site.add_file(paper_ris(paper.id), to_ris(paper, venue))

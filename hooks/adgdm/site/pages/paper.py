@@ -1,0 +1,119 @@
+"""The page of one paper: a summary, then one section per feature (cite, notes, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...citations.highwire import citation_meta
+from ...data.models import Paper
+from ...data.text import strip_braces
+from ...data.urls import href, node_page, paper_page, venue_page, year_page
+from ..context import Context
+from ..markup import block, esc, external_link, front_matter, heading, link
+from .cite import cite_section
+from .improve import improve_section
+from .paper_results import results_section
+from .placement import placement_section
+from .related import related_section
+
+Section = Callable[[Context, Paper], str]
+"""A part of the paper page: Markdown text, or '' when the paper has nothing to show there."""
+
+
+def render_paper(ctx: Context, paper: Paper) -> str:
+    title = strip_braces(paper.title)
+    venue = ctx.venue_of(paper)
+    description = f"{paper.label}: {title} ({venue.short} {paper.year})"
+    # Highwire citation_* tags for reference managers; overrides/main.html writes them into <head>.
+    meta = {"citation": [list(pair) for pair in citation_meta(paper, venue)]}
+    parts = [front_matter(title, description, meta), heading(title)]
+    parts.extend(section(ctx, paper) for section in SECTIONS)
+    return "".join(parts)
+
+
+def summary_section(ctx: Context, paper: Paper) -> str:
+    page = paper_page(paper.id)
+    venue = ctx.venue_of(paper)
+    authors = ", ".join(esc(author.display) for author in paper.authors)
+    if paper.authors_incomplete:
+        authors += ', et al. <span class="adgdm-note">(author list incomplete in the sources)</span>'
+    where = [f'{link(href(page, venue_page(venue.short)), venue.short)} <span class="adgdm-venue-name">({esc(venue.name)})</span>',
+             link(href(page, year_page(paper.year)), str(paper.year))]
+    if paper.volume:
+        where.append(f"vol. {esc(paper.volume)}")
+    if paper.number:
+        where.append(f"no. {esc(paper.number)}")
+    if paper.pages:
+        where.append(f"pp. {esc(paper.pages.replace('--', '–'))}")
+    lines = [
+        '<div class="adgdm-paper">',
+        f'<p class="adgdm-method">Method: <strong>{esc(paper.short_name)}</strong></p>' if paper.short_name else "",
+        f'<p class="adgdm-authors">{authors}</p>',
+        f'<p class="adgdm-where">{", ".join(where)}</p>',
+        f'<p class="adgdm-links">{_links(paper)}</p>',
+        f'<p class="adgdm-badges">{_badges(ctx, page, paper)}</p>',
+        "</div>",
+    ]
+    return block("\n".join(line for line in lines if line))
+
+
+def notes_section(ctx: Context, paper: Paper) -> str:
+    return "## Notes\n" + block(f"<p>{esc(paper.notes)}</p>") if paper.notes else ""
+
+
+def disagreements_section(ctx: Context, paper: Paper) -> str:
+    if not paper.disagreements:
+        return ""
+    items = "".join(
+        f"<li><code>{esc(d.field)}</code>: the catalogue keeps <q>{esc(_shown(getattr(paper, d.field, '')))}</q>; "
+        f"{esc(d.source)} gives <q>{esc(d.value)}</q>.</li>"
+        for d in paper.disagreements
+    )
+    return "## Where the sources disagree\n" + block(f'<ul class="adgdm-disagreements">{items}</ul>')
+
+
+# The page's sections in order; each feature adds its own section function here.
+SECTIONS: list[Section] = [
+    summary_section,
+    cite_section,
+    notes_section,
+    placement_section,
+    results_section,
+    disagreements_section,
+    related_section,
+    improve_section,
+]
+
+
+def _links(paper: Paper) -> str:
+    links: list[str] = []
+    if paper.url:
+        links.append(external_link(paper.url, "Paper"))
+    if paper.doi:
+        links.append(external_link(f"https://doi.org/{paper.doi}", f"DOI {paper.doi}"))
+    if paper.arxiv:
+        links.append(external_link(f"https://arxiv.org/abs/{paper.arxiv}", f"arXiv {paper.arxiv}"))
+    if paper.openreview:
+        links.append(external_link(f"https://openreview.net/forum?id={paper.openreview}", "OpenReview"))
+    for url in paper.code:
+        links.append(external_link(url, "Code"))
+    return " · ".join(links) if links else "No link known yet."
+
+
+def _badges(ctx: Context, page: str, paper: Paper) -> str:
+    taxonomy = ctx.catalogue.taxonomy
+    badges = [
+        link(href(page, node_page(node_id)), taxonomy[node_id].label, css=f"adgdm-badge adgdm-badge--{kind}")
+        for kind, node_ids in (("modality", paper.modality), ("task", (paper.task,)), ("node", paper.taxonomy))
+        for node_id in node_ids
+    ]
+    if paper.uses_diffusion:
+        badges.append('<span class="adgdm-badge adgdm-badge--dm">uses a diffusion model</span>')
+    return " ".join(badges)
+
+
+def _shown(value: object) -> str:
+    """A field value as plain text: lists joined, authors by display name."""
+    if isinstance(value, tuple):
+        return ", ".join(getattr(item, "display", str(item)) for item in value)
+    return str(value)

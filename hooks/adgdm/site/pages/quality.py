@@ -1,0 +1,161 @@
+"""The data-quality page: counts per modality, task and year, and the papers a maintainer should look at.
+
+Everything is computed from the catalogue alone. "Old" preprints are judged against the newest
+`added` date in the catalogue, never against the clock, so the page is the same on every build.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...data.catalogue import MODALITY_AXIS, TASK_AXIS, Catalogue
+from ...data.models import Paper
+from ...data.urls import href, node_page, quality_page, year_page
+from ..context import Context
+from ..markup import Column, block, esc, external_link, front_matter, heading, html_table, link
+from .tables import ExtraColumn, count_text, paper_table
+
+if TYPE_CHECKING:
+    from ..compose import GeneratedSite
+
+PREPRINT_AGE_YEARS = 2
+"""An arXiv-only paper dated this many calendar years before the newest `added` date is certainly
+more than a year old (only the year is known), so it may well have been published since."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One list of papers to look at: an anchor, a heading, what it means, the papers."""
+
+    anchor: str
+    title: str
+    explanation: str
+    papers: tuple[Paper, ...]
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    """What the page shows, as data (the tests read this, the renderer formats it)."""
+
+    by_modality: tuple[tuple[str, int], ...]
+    by_task: tuple[tuple[str, int], ...]
+    by_year: tuple[tuple[int, int], ...]
+    checks: tuple[Check, ...]
+    empty_nodes: tuple[str, ...]
+    reference_year: int
+
+
+def is_arxiv_only(catalogue: Catalogue, paper: Paper) -> bool:
+    """A preprint: its venue is of kind 'preprint' (arXiv), so no published version is recorded."""
+    return catalogue.venues[paper.venue].kind == "preprint"
+
+
+def quality_report(ctx: Context) -> QualityReport:
+    catalogue = ctx.catalogue
+    papers = catalogue.papers
+    reference_year = max(paper.added for paper in papers).year
+    nodes = catalogue.taxonomy.values()
+    modalities = Counter(m for paper in papers for m in paper.modality)
+    tasks = Counter(paper.task for paper in papers)
+    years = Counter(paper.year for paper in papers)
+    # by_node counts a paper on its nodes and every node above them, so an empty node has no paper below it either.
+    empty = tuple(node.id for node in nodes if node.parent is not None and not ctx.index.by_node.get(node.id))
+
+    def select(rule: Callable[[Paper], bool]) -> tuple[Paper, ...]:
+        return tuple(paper for paper in papers if rule(paper))
+
+    checks = (
+        Check("no-identifier", "Papers without a DOI or an arXiv id",
+              "Neither identifier is recorded. Some have a publisher page or an OpenReview id instead.",
+              select(lambda p: not p.doi and not p.arxiv)),
+        Check("no-code", "Papers without code",
+              "No repository or project page is recorded; many papers never released one.",
+              select(lambda p: not p.code)),
+        Check("incomplete-authors", "Papers with an incomplete author list",
+              "The sources name only the first author(s); the full list still has to be looked up.",
+              select(lambda p: p.authors_incomplete)),
+        Check("disagreements", "Papers on which the sources disagree",
+              "Another source gives a different value for a field; the paper page shows both.",
+              select(lambda p: bool(p.disagreements))),
+        Check("old-preprints", "arXiv-only papers more than a year old",
+              f"Preprints dated {reference_year - PREPRINT_AGE_YEARS} or earlier, at least a year before the newest "
+              f"addition to the catalogue ({reference_year}); a published version may exist by now.",
+              select(lambda p: is_arxiv_only(catalogue, p) and p.year <= reference_year - PREPRINT_AGE_YEARS)),
+    )
+    return QualityReport(
+        by_modality=tuple((n.id, modalities[n.id]) for n in nodes if n.parent == MODALITY_AXIS),
+        by_task=tuple((n.id, tasks[n.id]) for n in nodes if n.parent == TASK_AXIS),
+        by_year=tuple(sorted(years.items())),
+        checks=checks,
+        empty_nodes=empty,
+        reference_year=reference_year,
+    )
+
+
+def produce(ctx: Context, site: GeneratedSite) -> None:
+    site.add_page(quality_page(), render_quality(ctx))
+
+
+def render_quality(ctx: Context) -> str:
+    report = quality_report(ctx)
+    page = quality_page()
+    taxonomy = ctx.catalogue.taxonomy
+    total = len(ctx.catalogue.papers)
+    contents = "".join(f'<li><a href="#{c.anchor}">{esc(c.title)}</a> ({len(c.papers)})</li>' for c in report.checks)
+    parts = [
+        front_matter("Data quality", "What the catalogue holds and which papers still need a maintainer's attention."),
+        heading("Data quality"),
+        block(f"<p>The catalogue holds {esc(count_text(total))}. This page is generated from the data on every build: "
+              "the counts below, then lists of papers whose records are incomplete or disputed, so maintainers "
+              f"know what to check next.</p><ul>{contents}"
+              '<li><a href="#empty-nodes">Taxonomy nodes without papers</a></li></ul>'),
+        "## Counts {#counts}\n",
+        block('<div class="adgdm-quality-counts">'
+              + _count_table(page, "Modality", [(taxonomy[k].label, node_page(k), n) for k, n in report.by_modality])
+              + _count_table(page, "Task", [(taxonomy[k].label, node_page(k), n) for k, n in report.by_task])
+              + _count_table(page, "Year", [(str(y), year_page(y), n) for y, n in report.by_year])
+              + "</div>"),
+    ]
+    for check in report.checks:
+        parts.append(f"## {check.title} {{#{check.anchor}}}\n")
+        body = f"<p>{esc(check.explanation)} {esc(count_text(len(check.papers)))}.</p>"
+        if check.papers:
+            body += paper_table(ctx, page, check.papers, _extra_columns(check.anchor))
+        parts.append(block(body))
+    parts.append("## Taxonomy nodes without papers {#empty-nodes}\n")
+    parts.append(block(_empty_nodes(page, ctx, report.empty_nodes)))
+    return "".join(parts)
+
+
+def _count_table(page: str, label: str, rows: Sequence[tuple[str, str, int]]) -> str:
+    cells = [[link(href(page, target), name), str(count)] for name, target, count in rows]
+    return html_table([Column(label), Column("Papers", numeric=True)], cells, css="adgdm-sortable adgdm-counts",
+                      caption=f"Papers per {label.lower()}")
+
+
+def _extra_columns(anchor: str) -> Sequence[ExtraColumn]:
+    if anchor == "no-identifier":
+        return [(Column("Other link"), _other_link)]
+    if anchor == "disagreements":
+        return [(Column("Fields"), lambda p: esc(", ".join(sorted({d.field for d in p.disagreements}))))]
+    return []
+
+
+def _other_link(paper: Paper) -> str:
+    if paper.url:
+        return external_link(paper.url, "publisher page")
+    if paper.openreview:
+        return external_link(f"https://openreview.net/forum?id={paper.openreview}", "OpenReview")
+    return "none"
+
+
+def _empty_nodes(page: str, ctx: Context, node_ids: Sequence[str]) -> str:
+    if not node_ids:
+        return "<p>Every taxonomy node has at least one paper.</p>"
+    taxonomy = ctx.catalogue.taxonomy
+    items = "".join(f"<li>{link(href(page, node_page(n)), taxonomy[n].label)}</li>" for n in node_ids)
+    return (f"<p>No paper is placed on these nodes yet; the sources name the category but place no paper in it "
+            f"that the catalogue could record.</p><ul>{items}</ul>")
