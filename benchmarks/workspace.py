@@ -8,8 +8,9 @@ import shutil
 from pathlib import Path
 
 from adgdm.data.catalogue import load_catalogue
-from adgdm.site.compose import GeneratedSite, make_context, write_site
+from adgdm.site.compose import make_context
 from adgdm.site.context import Context, SiteOptions
+from adgdm.site.generated_site import GeneratedSite, write_site
 from adgdm.site.snippets import fill_markers
 
 from .synthetic import write_synthetic_catalogue

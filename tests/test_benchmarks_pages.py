@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from adgdm.citations.bibtex import to_bibtex
 from adgdm.data.catalogue import Catalogue
-from adgdm.site.compose import GeneratedSite, make_context, render_site
+from adgdm.site.compose import make_context, render_site
+from adgdm.site.generated_site import GeneratedSite
 from adgdm.site.leaderboards import build_leaderboards
 
 from .benchmarks_support import build_corpus_site, check_leaderboard, page_exists, tables

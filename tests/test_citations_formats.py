@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import rispy
-from adgdm.citations.bibtex import to_bibtex
+from adgdm.citations.bibtex import bib_file, to_bibtex
 from adgdm.citations.csl import csl_json, to_csl
 from adgdm.citations.highwire import citation_meta
 from adgdm.citations.ieee import initials, to_ieee
@@ -25,7 +25,7 @@ from adgdm.data.urls import node_bib, paper_bib, paper_ris, venue_bib
 from adgdm.site.compose import make_context, render_site
 from adgdm.site.context import SiteOptions
 from adgdm.site.pages.cite import fenced
-from adgdm.site.pages.downloads import ALL_BIB, ALL_CSL, ALL_CSV, ALL_RIS, bib_file
+from adgdm.site.pages.downloads import ALL_BIB, ALL_CSL, ALL_CSV, ALL_RIS
 
 from .citation_tools import every_shape, pandoc_bibliography, pandoc_to_csl
 

@@ -13,13 +13,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from adgdm.contrib.issue_forms import FIX_FORM, FORMS_DIR, MAINTAINER_FIELDS, OTHER_VENUE, SUGGEST_FORM, report_url
+from adgdm.contrib.issue_forms import FORMS_DIR, MAINTAINER_FIELDS, OTHER_VENUE, SUGGEST_FORM
 from adgdm.data.catalogue import Catalogue
 from adgdm.data.paper_schema import PAPER, PAPER_FIELDS
 from adgdm.site.compose import make_context
 from adgdm.site.context import SiteOptions
 from adgdm.site.markup import block
-from adgdm.site.pages.improve import improve_section
+from adgdm.site.pages.improve import FIX_FORM, improve_section, report_url
 
 from .conftest import CORPUS, ROOT
 

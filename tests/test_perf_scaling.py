@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 from adgdm.data.catalogue import load_catalogue
 from adgdm.data.models import Paper
-from adgdm.site import compose as render
-from adgdm.site.compose import PRODUCERS, GeneratedSite, make_context
+from adgdm.site.compose import PRODUCERS, make_context
 from adgdm.site.context import Context
+from adgdm.site.generated_site import GeneratedSite
+from adgdm.site.pages import browse
 from adgdm.site.pages import paper as paper_page
 from adgdm.site.pages.browse import BrowsePage
 
@@ -72,7 +73,7 @@ def step_seconds(root: Path, monkeypatch: pytest.MonkeyPatch) -> Seconds:
     seconds: Seconds = defaultdict(float)
     with monkeypatch.context() as patch:
         patch.setattr(paper_page, "SECTIONS", timed_sections(seconds))
-        patch.setattr(render, "browsing_pages", timed_browsing(seconds, render.browsing_pages))
+        patch.setattr(browse, "browse_pages", timed_browsing(seconds, browse.browse_pages))
         start = time.process_time()
         catalogue = load_catalogue(root)
         seconds["load and check"] = time.process_time() - start

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from ..data.models import Paper, Venue
 from .links import publisher_page
@@ -197,3 +198,8 @@ def to_bibtex(paper: Paper, venue: Venue) -> str:
         lines.append(f"  {name} = {{{value}}}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def bib_file(items: Iterable[tuple[Paper, Venue]]) -> str:
+    """Entries separated by a blank line, in the order given."""
+    return "\n".join(to_bibtex(paper, venue) for paper, venue in items)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ...data.models import Benchmark, BenchmarkColumn, Result
 from ...data.urls import (
     benchmark_csv,
@@ -16,6 +14,7 @@ from ...data.urls import (
     venue_page,
 )
 from ..context import Context
+from ..generated_site import GeneratedSite
 from ..leaderboards import (
     MISSING,
     Leaderboard,
@@ -30,9 +29,6 @@ from ..markup import Cell, Column, block, esc, front_matter, heading, html_table
 from ..memo import once_per
 from .crumbs import breadcrumbs
 from .tables import count_text
-
-if TYPE_CHECKING:
-    from ..compose import GeneratedSite
 
 BENCHMARKS_SOURCE = "papers/vocabulary/benchmarks.yaml"
 UP, DOWN = "↑", "↓"

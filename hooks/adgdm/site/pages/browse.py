@@ -26,6 +26,7 @@ from ...data.urls import (
     years_index,
 )
 from ..context import Context
+from ..generated_site import GeneratedSite
 from ..markup import Column, block, esc, external_link, front_matter, heading, html_table, link
 from .authors import author_letters, render_author_letter, render_authors_index
 from .crosstab import cells, render_cell, render_crosstab
@@ -42,6 +43,12 @@ KIND_HEADINGS = {"conference": "Conferences", "workshop": "Workshops", "journal"
 
 BrowsePage = tuple[str, str, str]
 """(page path, Markdown, the data file it comes from or '')."""
+
+
+def produce(ctx: Context, site: GeneratedSite) -> None:
+    """Taxonomy, modality, cross-tab, venue, year and author pages."""
+    for path, markdown, source in browse_pages(ctx):
+        site.add_page(path, markdown, source)
 
 
 def browse_pages(ctx: Context) -> Iterator[BrowsePage]:

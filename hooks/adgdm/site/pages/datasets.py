@@ -3,23 +3,19 @@ its leaderboards and the papers evaluated on it), and an index of all datasets."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ...data.catalogue import MODALITY_AXIS
 from ...data.models import Dataset, Paper
 from ...data.text import strip_braces
 from ...data.urls import benchmark_page, dataset_page, datasets_index, href, node_page, paper_page
 from ..bibtex_entries import paper_bibtex
 from ..context import Context
+from ..generated_site import GeneratedSite
 from ..leaderboards import evaluated_on
 from ..markup import Column, block, esc, external_link, front_matter, heading, html_table, link
 from ..memo import once_per
 from .benchmarks import leaderboards
 from .crumbs import breadcrumbs
 from .tables import count_text, paper_table
-
-if TYPE_CHECKING:
-    from ..compose import GeneratedSite
 
 DATASETS_SOURCE = "papers/vocabulary/datasets.yaml"
 KINDS = {"real": "Real", "synthetic": "Synthetic"}

@@ -1,35 +1,26 @@
 """The download files: all papers as .bib, CSL-JSON, RIS and CSV; one .bib per taxonomy node and
-venue; one .bib and one .ris per paper. Every BibTeX text comes from adgdm.bibtex."""
+venue; one .bib and one .ris per paper; the JSON Schema of paper files. Every BibTeX text comes
+from adgdm.citations.bibtex."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from collections.abc import Sequence
 
-from ...citations.bibtex import to_bibtex
 from ...citations.csl import csl_json
 from ...citations.ris import ris_file, to_ris
 from ...citations.spreadsheet import csv_file
+from ...data.json_schema import paper_json_schema
 from ...data.models import Paper, Venue
 from ...data.urls import node_bib, paper_bib, paper_ris, venue_bib
 from ..bibtex_entries import paper_bibtex
 from ..context import Context
+from ..generated_site import GeneratedSite
 
 ALL_BIB = "downloads/papers.bib"
 ALL_CSL = "downloads/papers.json"
 ALL_RIS = "downloads/papers.ris"
 ALL_CSV = "downloads/papers.csv"
-
-
-class FileSink(Protocol):
-    """Where files go: render.GeneratedSite (kept as a protocol so this module does not import render)."""
-
-    def add_file(self, path: str, text: str) -> None: ...
-
-
-def bib_file(items: Iterable[tuple[Paper, Venue]]) -> str:
-    """Entries separated by a blank line, in the order given."""
-    return "\n".join(to_bibtex(paper, venue) for paper, venue in items)
+PAPER_SCHEMA = "schema/paper.schema.json"
 
 
 def _with_venues(ctx: Context, papers: Sequence[Paper]) -> list[tuple[Paper, Venue]]:
@@ -41,7 +32,7 @@ def _bib_of(ctx: Context, papers: Sequence[Paper]) -> str:
     return "\n".join(paper_bibtex(ctx, paper) for paper in papers)
 
 
-def citation_files(ctx: Context, site: FileSink) -> None:
+def citation_files(ctx: Context, site: GeneratedSite) -> None:
     """The producer: adds every download file to the site."""
     everything = _with_venues(ctx, ctx.catalogue.papers)
     site.add_file(ALL_BIB, _bib_of(ctx, ctx.catalogue.papers))
@@ -57,3 +48,8 @@ def citation_files(ctx: Context, site: FileSink) -> None:
     for paper, venue in everything:
         site.add_file(paper_bib(paper.id), paper_bibtex(ctx, paper))
         site.add_file(paper_ris(paper.id), to_ris(paper, venue))
+
+
+def schema_file(ctx: Context, site: GeneratedSite) -> None:
+    """The producer of the JSON Schema that editors check paper files against."""
+    site.add_file(PAPER_SCHEMA, paper_json_schema(ctx.catalogue.vocabularies()))

@@ -10,7 +10,7 @@ BibTeX is kept out of the table data and fetched only when someone copies or dow
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...data.models import Paper
 from ...data.spec import is_safe_url
@@ -18,11 +18,9 @@ from ...data.text import ascii_fold, strip_braces
 from ...data.urls import bibtex_json, explorer_json, explorer_page, href, paper_page, url_of, venue_page, year_page
 from ..bibtex_entries import paper_bibtex
 from ..context import Context
+from ..generated_site import GeneratedSite
 from ..markup import Column, block, esc, external_link, front_matter, heading, html_table, link
 from .tables import count_text, sorted_papers
-
-if TYPE_CHECKING:
-    from ..compose import GeneratedSite
 
 NOSCRIPT_LIMIT = 500
 """How many papers the no-JavaScript table lists; beyond that the year pages take over."""

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from ...contrib.issue_forms import report_url
+from urllib.parse import urlencode
+
 from ...data.models import Paper
 from ...data.urls import paper_yaml
 from ..context import Context
 from ..markup import block, external_link
+
+FIX_FORM = "fix-paper.yml"
+"""The issue form for a correction (`python -m adgdm forms` writes it to .github/ISSUE_TEMPLATE)."""
+
+
+def report_url(repo_url: str, paper_id: str) -> str:
+    """The "Fix a paper's metadata" form with the paper's key filled in, or '' without a repository."""
+    if not repo_url:
+        return ""
+    query = urlencode({"template": FIX_FORM, "title": f"Fix: {paper_id}", "paper": paper_id})
+    return f"{repo_url.rstrip('/')}/issues/new?{query}"
 
 
 def improve_section(ctx: Context, paper: Paper) -> str:

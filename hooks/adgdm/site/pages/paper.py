@@ -7,8 +7,9 @@ from collections.abc import Callable
 from ...citations.highwire import citation_meta
 from ...data.models import Paper
 from ...data.text import strip_braces
-from ...data.urls import href, node_page, paper_page, venue_page, year_page
+from ...data.urls import href, node_page, paper_page, paper_yaml, venue_page, year_page
 from ..context import Context
+from ..generated_site import GeneratedSite
 from ..markup import block, esc, external_link, front_matter, heading, link
 from .cite import cite_section
 from .improve import improve_section
@@ -18,6 +19,12 @@ from .related import related_section
 
 Section = Callable[[Context, Paper], str]
 """A part of the paper page: Markdown text, or '' when the paper has nothing to show there."""
+
+
+def produce(ctx: Context, site: GeneratedSite) -> None:
+    """A page per paper, its "edit this page" link on the paper's YAML."""
+    for paper in ctx.catalogue.papers:
+        site.add_page(paper_page(paper.id), render_paper(ctx, paper), paper_yaml(paper.id))
 
 
 def render_paper(ctx: Context, paper: Paper) -> str:

@@ -9,17 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ...data.catalogue import MODALITY_AXIS, TASK_AXIS, Catalogue
 from ...data.models import Paper
 from ...data.urls import href, node_page, quality_page, year_page
 from ..context import Context
+from ..generated_site import GeneratedSite
 from ..markup import Column, block, esc, external_link, front_matter, heading, html_table, link
 from .tables import ExtraColumn, count_text, paper_table
-
-if TYPE_CHECKING:
-    from ..compose import GeneratedSite
 
 PREPRINT_AGE_YEARS = 2
 """An arXiv-only paper dated this many calendar years before the newest `added` date is certainly

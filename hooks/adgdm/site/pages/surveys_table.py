@@ -3,18 +3,14 @@ focus, scope and what they cover, with its coverage symbols given a legend and t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ...data.models import Paper
 from ...data.paper_schema import COVERAGE_FIELDS
 from ...data.text import strip_braces
 from ...data.urls import href, paper_page, related_surveys_page, venue_page
 from ..context import Context
+from ..generated_site import GeneratedSite
 from ..markup import Cell, Column, block, esc, external_link, front_matter, heading, html_table, link
 from .benchmarks import WIDE
-
-if TYPE_CHECKING:
-    from ..compose import GeneratedSite
 
 TABLE = 1
 """The ADGDM table this page reproduces."""

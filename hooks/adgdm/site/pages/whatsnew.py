@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from itertools import groupby
-from typing import TYPE_CHECKING
 
 from ...data.urls import atom_feed, href, whats_new_page
 from ..context import Context
 from ..feed import atom_xml, recent_papers
+from ..generated_site import GeneratedSite
 from ..markup import block, front_matter, heading
 from .tables import count_text, paper_table
-
-if TYPE_CHECKING:
-    from ..compose import GeneratedSite
 
 PAGE_SIZE = 100
 """The page lists this many of the latest additions; the feed and the explorer cover the rest."""
