@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from adgdm.data.catalogue import PAPERS_DIR, load_catalogue
+from adgdm.data.catalogue import load_catalogue
+from adgdm.data.load_state import PAPERS_DIR
 from adgdm.data.problems import InvalidData
 from adgdm.site.compose import make_context, render_site
 from adgdm.site.context import SiteOptions

@@ -9,8 +9,8 @@ from pathlib import Path
 import bibtexparser
 from adgdm.citations.bibtex import bib_file, entry_fields, to_bibtex
 from adgdm.data.catalogue import Catalogue
+from adgdm.data.fields import KEY_PATTERN
 from adgdm.data.keys import follows_rule
-from adgdm.data.paper_schema import KEY_PATTERN
 
 from .citation_tools import compile_with_biber, compile_with_bibtex, every_shape
 from .conftest import ROOT

@@ -18,8 +18,8 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts, split_m
 from bibtexparser.model import Entry
 from pylatexenc.latex2text import LatexNodes2Text  # type: ignore[import-untyped]
 
+from ..data.fields import ARXIV_PATTERN, DOI_PATTERN, OPENREVIEW_PATTERN, PAGES_PATTERN
 from ..data.models import Venue
-from ..data.paper_schema import ARXIV_PATTERN, DOI_PATTERN, OPENREVIEW_PATTERN, PAGES_PATTERN
 from ..data.spec import is_safe_url
 from ..data.text import normalise_title
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import IO
 from urllib.parse import quote, urlsplit
 
-from ..data.catalogue import VOCABULARY_DIR, Catalogue
+from ..data.catalogue import Catalogue
+from ..data.load_state import VOCABULARY_DIR
 from ..data.spec import is_safe_url
 
 RESOLVERS = {

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..data.catalogue import MODALITY_AXIS, PAPERS_DIR, TASK_AXIS, VOCABULARY_DIR
 from ..data.duplicates import TitleIndex, told_apart
 from ..data.keys import make_key
+from ..data.load_state import PAPERS_DIR, VOCABULARY_DIR
 from ..data.models import Venue
 from ..data.paper_schema import PAPER
 from ..data.safe_yaml import read_yaml
 from ..data.text import normalise_title
+from ..data.vocabulary.taxonomy import MODALITY_AXIS, TASK_AXIS
 from .bibtex_input import Draft, bare_identifier, read_bibtex
 
 CHOICE_HINTS = {

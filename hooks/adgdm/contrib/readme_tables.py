@@ -11,11 +11,12 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from ..data.catalogue import MODALITY_AXIS, TASK_AXIS, Catalogue
+from ..data.catalogue import Catalogue
 from ..data.models import Paper
 from ..data.spec import is_safe_url
 from ..data.text import strip_braces
 from ..data.urls import paper_page, url_of
+from ..data.vocabulary.taxonomy import MODALITY_AXIS, TASK_AXIS
 
 README = "README.md"
 START = "<!-- adgdm:papers:start -->"

@@ -6,8 +6,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .catalogue import MODALITY_AXIS, TASK_AXIS, Catalogue
+from .catalogue import Catalogue
 from .models import Paper, TaxonomyNode
+from .vocabulary.taxonomy import MODALITY_AXIS, TASK_AXIS
 
 
 @dataclass(frozen=True)

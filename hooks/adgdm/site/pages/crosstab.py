@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...data.catalogue import MODALITY_AXIS
 from ...data.models import Paper, TaxonomyNode
 from ...data.urls import crosstab_index, crosstab_page, href, node_page
+from ...data.vocabulary.taxonomy import MODALITY_AXIS
 from ..context import Context
 from ..markup import block, esc, front_matter, heading, link
 from .crumbs import breadcrumbs

@@ -3,10 +3,10 @@ its leaderboards and the papers evaluated on it), and an index of all datasets."
 
 from __future__ import annotations
 
-from ...data.catalogue import MODALITY_AXIS
 from ...data.models import Dataset, Paper
 from ...data.text import strip_braces
 from ...data.urls import benchmark_page, dataset_page, datasets_index, href, node_page, paper_page
+from ...data.vocabulary.taxonomy import MODALITY_AXIS
 from ..bibtex_entries import paper_bibtex
 from ..context import Context
 from ..generated_site import GeneratedSite

@@ -6,9 +6,9 @@ the tests can compare each chart with the data.
 
 from __future__ import annotations
 
-from ...data.catalogue import MODALITY_AXIS
 from ...data.models import Paper
 from ...data.urls import authors_index, href, modalities_index, modality_page, venue_page, venues_index, years_index
+from ...data.vocabulary.taxonomy import MODALITY_AXIS
 from ..context import Context
 from ..markup import block, esc, link
 from .charts import Chart, horizontal_bars, share_bars, stacked_columns

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...data.catalogue import MODALITY_AXIS
 from ...data.models import Paper
 from ...data.urls import benchmark_page, crosstab_page, href, modalities_index, modality_page, node_bib, node_page
+from ...data.vocabulary.taxonomy import MODALITY_AXIS
 from ..context import Context
 from ..markup import Column, block, esc, front_matter, heading, link
 from .crosstab import METHODOLOGY_AXIS, intersection

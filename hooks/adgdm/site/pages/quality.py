@@ -10,9 +10,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ...data.catalogue import MODALITY_AXIS, TASK_AXIS, Catalogue
+from ...data.catalogue import Catalogue
 from ...data.models import Paper
 from ...data.urls import href, node_page, quality_page, year_page
+from ...data.vocabulary.taxonomy import MODALITY_AXIS, TASK_AXIS
 from ..context import Context
 from ..generated_site import GeneratedSite
 from ..markup import Column, block, esc, external_link, front_matter, heading, html_table, link

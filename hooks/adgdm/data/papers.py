@@ -1,0 +1,136 @@
+"""Loading the paper files: each checked against the paper schema and the rules across its fields, then a frozen Paper."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .load_state import PAPERS_DIR, LoadState
+from .models import Author, Benchmark, Disagreement, Paper, Placement, Result, Venue
+from .paper_schema import PAPER
+from .problems import Problem
+from .spec import Walker
+from .text import braces_balanced
+
+
+def paper_files(root: Path) -> list[Path]:
+    """The paper files, in a stable order (file-system order never leaks out)."""
+    # One folder, so ordering by name is ordering by path, and comparing strings is much cheaper.
+    return sorted((root / PAPERS_DIR).glob("*.yaml"), key=lambda path: path.name)
+
+
+def check_file_names(state: LoadState) -> None:
+    """A paper saved as .yml or .YAML would be skipped without a word; say so instead."""
+    folder = state.root / PAPERS_DIR
+    if not folder.is_dir():
+        return
+    misnamed = (path for path in folder.iterdir() if path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yaml")
+    for path in sorted(misnamed):
+        state.problems.append(Problem(state.shown(path), 1, "file", "paper files must end in .yaml"))
+
+
+def load_paper(state: LoadState, path: Path, venues: Mapping[str, Venue], benchmarks: Mapping[str, Benchmark]) -> Paper | None:
+    """The paper of one file, or None after reporting its problems."""
+    document = state.read(path, f"{PAPERS_DIR}/{path.name}")  # as state.shown(path) puts it, more cheaply
+    if document is None:
+        return None
+    state.documents[document.path] = document
+    walker = state.walker(document)
+    if not isinstance(document.value, dict):
+        walker.report("file", f"expected a mapping of paper fields at the top, got {_kind(document.value)}")
+        return None
+    before = len(state.problems)
+    data = walker.check_mapping_fields(document.value, PAPER, "")
+    _check_paper_rules(state, walker, path, data, venues, benchmarks)
+    if len(state.problems) > before:
+        return None
+    return build_paper(data, document.path)
+
+
+def _check_paper_rules(state: LoadState, walker: Walker, path: Path, data: dict[str, Any],
+                       venues: Mapping[str, Venue], benchmarks: Mapping[str, Benchmark]) -> None:
+    """Rules that involve more than one field, or the file name."""
+    if isinstance(data.get("id"), str) and data["id"] != path.stem:
+        walker.report("id", f"'{data['id']}' does not match the file name '{path.name}'")
+    if isinstance(data.get("title"), str) and not braces_balanced(data["title"]):
+        walker.report("title", "has unbalanced braces { }")
+    year = data.get("year")
+    if isinstance(year, int) and year > state.latest_year:
+        walker.report("year", f"{year} is in the future (latest allowed: {state.latest_year})")
+    venue = venues.get(str(data.get("venue")))
+    if venue is not None and venue.kind == "book" and not (data.get("publisher") or venue.publisher):
+        walker.report("publisher", f"a book needs a publisher (none given here or for venue '{venue.short}')")
+    if venue is not None and venue.kind == "preprint" and venue.short == "arXiv" and not data.get("arxiv"):
+        walker.report("arxiv", "an arXiv preprint needs its arXiv id")
+    results = data.get("results")
+    if isinstance(results, list):
+        _check_results(walker, results, benchmarks)
+
+
+def _check_results(walker: Walker, results: list[Any], benchmarks: Mapping[str, Benchmark]) -> None:
+    """Each result names a column of its benchmark, and each cell appears once."""
+    seen: set[tuple[str, str]] = set()
+    for index, result in enumerate(results):
+        benchmark = benchmarks.get(str(result.get("benchmark"))) if isinstance(result, dict) else None
+        if benchmark is None:
+            continue
+        column = result.get("column")
+        if column not in {c.id for c in benchmark.columns}:
+            walker.report(f"results[{index}].column", f"'{column}' is not a column of benchmark '{benchmark.id}'")
+        elif (benchmark.id, column) in seen:
+            walker.report(f"results[{index}]", f"a second value for {benchmark.id} / {column}")
+        seen.add((benchmark.id, str(column)))
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "text", int: "a number", bool: "a boolean"}.get(type(value), type(value).__name__)
+
+
+def parse_author(text: str) -> Author:
+    family, _, given = text.partition(", ")
+    return Author(family.strip(), given.strip())
+
+
+def build_paper(data: dict[str, Any], source_path: str) -> Paper:
+    surveys = tuple(
+        Placement(survey, placement.get("ref"), tuple(placement.get("tables", ())), tuple(placement.get("sections", ())))
+        for survey, placement in sorted((data.get("surveys") or {}).items())
+    )
+    results = tuple(
+        Result(r["benchmark"], r["column"], r["value"], r.get("spread"), r.get("text", "")) for r in data.get("results", ())
+    )
+    disagreements = tuple(
+        Disagreement(d["field"], str(d["value"]), d["source"]) for d in data.get("disagreements", ())
+    )
+    return Paper(
+        id=data["id"],
+        title=data["title"],
+        authors=tuple(parse_author(name) for name in data["authors"]),
+        year=data["year"],
+        venue=data["venue"],
+        modality=tuple(data["modality"]),
+        task=data["task"],
+        uses_diffusion=data["uses_diffusion"],
+        added=data["added"],
+        authors_incomplete=data.get("authors_incomplete", False),
+        short_name=data.get("short_name", ""),
+        volume=data.get("volume", ""),
+        number=data.get("number", ""),
+        pages=data.get("pages", ""),
+        publisher=data.get("publisher", ""),
+        doi=data.get("doi", ""),
+        arxiv=data.get("arxiv", ""),
+        openreview=data.get("openreview", ""),
+        url=data.get("url", ""),
+        code=tuple(data.get("code", ())),
+        taxonomy=tuple(data.get("taxonomy", ())),
+        surveys=surveys,
+        attributes=tuple((data.get("attributes") or {}).items()),
+        coverage=tuple((data.get("coverage") or {}).items()),
+        datasets=tuple(data.get("datasets", ())),
+        results=results,
+        disagreements=disagreements,
+        notes=data.get("notes", ""),
+        source_path=source_path,
+    )
