@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from adgdm.data.catalogue import load_catalogue
-from adgdm.data.papers import paper_files
-from adgdm.data.safe_yaml import parse_yaml
+from adgdm import load_catalogue, paper_files, parse_yaml
 
 from .measure import reference_loop_ms, run
 from .synthetic import write_synthetic_catalogue

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from adgdm.site.compose import render_site
+from adgdm import render_site
 
 from .measure import Best, Run, run
 from .run import free_port, mkdocs_build, parse_sizes, succeeded

@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from adgdm.data.catalogue import load_catalogue
-from adgdm.data.urls import explorer_page, node_page, paper_page, url_of
+from adgdm import explorer_page, load_catalogue, node_page, paper_page, url_of
 
 from .run import free_port, mkdocs_build
 from .serve import served

@@ -24,8 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from adgdm.data.urls import explorer_json
-from adgdm.site.compose import render_site
+from adgdm import explorer_json, render_site
 
 from .measure import Best, Job, Run, cpu_seconds, folder_bytes, reference_loop_ms, run, run_together
 from .tables import markdown_table

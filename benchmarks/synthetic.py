@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from adgdm.data.keys import make_key
-from adgdm.data.text import ascii_fold, normalise_title
+from adgdm import ascii_fold, make_key, normalise_title
 
 YEARS = (2019, 2020, 2021, 2022, 2023, 2024, 2025)
 YEAR_WEIGHTS = (1, 2, 3, 5, 8, 12, 14)

@@ -7,11 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from adgdm.data.catalogue import load_catalogue
-from adgdm.site.compose import make_context
-from adgdm.site.context import Context, SiteOptions
-from adgdm.site.generated_site import GeneratedSite, write_site
-from adgdm.site.snippets import fill_markers
+from adgdm import Context, GeneratedSite, SiteOptions, fill_markers, load_catalogue, make_context, write_site
 
 from .synthetic import write_synthetic_catalogue
 

@@ -10,12 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from adgdm.data.catalogue import load_catalogue
-from adgdm.data.load_state import PAPERS_DIR
-from adgdm.data.problems import InvalidData
-from adgdm.site.compose import make_context, render_site
-from adgdm.site.context import SiteOptions
-from adgdm.site.snippets import fill_markers
+from adgdm import PAPERS_DIR, InvalidData, SiteOptions, fill_markers, load_catalogue, make_context, render_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
