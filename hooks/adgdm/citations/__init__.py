@@ -1,1 +1,1 @@
-"""Citation formats besides BibTeX (CSL-JSON, IEEE plain text, RIS, CSV, Highwire meta tags) and the download files."""
+"""Citation formats, as pure functions of a paper and its venue: BibTeX, CSL-JSON, IEEE plain text, RIS, CSV, Highwire meta tags."""

@@ -1,1 +1,1 @@
-"""Page renderers: pure functions from the catalogue and its index to Markdown text."""
+"""The producers: each family of pages (and the files that go with them) as pure functions of the context."""

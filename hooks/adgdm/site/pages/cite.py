@@ -77,7 +77,7 @@ _VENUE_FIELD = {"inproceedings": "booktitle", "article": "journal", "misc": "how
 
 
 def bibtex_rules_table(ctx: Context, page: str) -> str:
-    """Snippet for the about page: entry type and fields per venue kind, read from adgdm.bibtex itself."""
+    """Snippet for the about page: entry type and fields per venue kind, read from adgdm.citations.bibtex itself."""
     rows = []
     for kind, entry_type in ENTRY_TYPES.items():
         fields = [name for name in FIELD_ORDER if name in ALLOWED_FIELDS[entry_type]]
