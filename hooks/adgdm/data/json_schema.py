@@ -24,6 +24,11 @@ def _to_json_schema(spec: Spec, enums: Mapping[str, Sequence[str]]) -> dict[str,
         if required:
             out["required"] = required
         out["additionalProperties"] = False
+    elif kind == "table":
+        assert spec.key is not None and spec.item is not None
+        out["type"] = "object"
+        out["propertyNames"] = _to_json_schema(spec.key, enums)
+        out["additionalProperties"] = _to_json_schema(spec.item, enums)
     elif kind == "list":
         assert spec.item is not None
         out["type"] = "array"

@@ -4,6 +4,7 @@ where each entry was read, and the file readers every loader shares."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ class LoadState:
         """Paper file path -> its document, for the lines of problems found across papers."""
         self.vocabularies: dict[str, Any] = dict(FIXED_VOCABULARIES)
         self.latest_year = latest_year()
+        self.today = datetime.date.today()
         self.hints = {
             "venue": f"{VOCABULARY_DIR}/venues.yaml",
             "taxonomy node": f"{VOCABULARY_DIR}/taxonomy.yaml",

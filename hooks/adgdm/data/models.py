@@ -6,7 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 
 VENUE_KINDS = ("conference", "workshop", "journal", "preprint", "book")
-MODALITIES = ("image", "video", "time-series", "tabular", "multimodal")
+# The survey's five modalities, then those the field added since (placed by this site only).
+MODALITIES = ("image", "video", "time-series", "tabular", "multimodal", "graph", "point-cloud", "audio")
 TASKS = ("detection", "generation", "dataset", "survey", "other")
 SURVEYS = ("adgdm", "dmad")
 COVERAGE_LEVELS = ("full", "partial", "none", "not-applicable")
@@ -147,6 +148,22 @@ class Disagreement:
 
 
 @dataclass(frozen=True)
+class Verification:
+    """Where and when a paper's record was checked: per group of facts, the pages that confirm them."""
+
+    date: datetime.date
+    sources: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    unconfirmed: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def state(self) -> str:
+        """'checked' when a primary page confirmed the record and nothing is left open, else 'partly checked'."""
+        record = dict(self.sources).get("record", ())
+        return "checked" if record and not self.unconfirmed else "partly checked"
+
+
+@dataclass(frozen=True)
 class Paper:
     """One paper of the catalogue, validated."""
 
@@ -178,7 +195,20 @@ class Paper:
     results: tuple[Result, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     notes: str = ""
+    summary: str = ""
+    site_taxonomy: tuple[tuple[str, str], ...] = ()
+    verified: Verification | None = None
     source_path: str = field(default="", compare=False)
+
+    @property
+    def listed_by(self) -> tuple[str, ...]:
+        """The surveys that list or cite the paper; empty for a paper added by this site."""
+        return tuple(p.survey for p in self.surveys)
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        """Taxonomy nodes from the surveys, then those placed by this site."""
+        return (*self.taxonomy, *(node for node, _ in self.site_taxonomy))
 
     @property
     def label(self) -> str:

@@ -84,6 +84,26 @@ DISAGREEMENT = Spec(
     ),
 )
 
+VERIFICATION_GROUPS: tuple[tuple[str, str], ...] = (
+    ("record", "title, year, venue, volume, number and pages"),
+    ("authors", "the author list and given names"),
+    ("identifiers", "DOI, arXiv id and OpenReview id"),
+    ("code", "the official code repository"),
+    ("method", "what the summary and the site's placements say"),
+)
+
+VERIFICATION = Spec(
+    "mapping",
+    help="Where and when the record was checked: per group of facts, the pages they were checked against.",
+    fields=(
+        ("date", Spec("date", help="The day of the check.", required=True, example="2026-12-03")),
+        *((group, text_list(f"Pages that confirm {facts}.", LINK)) for group, facts in VERIFICATION_GROUPS),
+        ("unconfirmed", text_list("Fields no primary page confirmed; they stay as the sources give them.",
+                                  text_field("a paper field, or 'method'", vocabulary="checked fact"))),
+        ("note", text_field("What could not be checked and why, in the project's words.", max_length=1000, multiline=True)),
+    ),
+)
+
 PAPER = Spec(
     "mapping",
     fields=(
@@ -118,7 +138,13 @@ PAPER = Spec(
         ("task", text_field("What the paper does.", required=True, vocabulary="task", example="detection")),
         ("taxonomy", text_list("Taxonomy nodes under which a survey places the paper.",
                                text_field("a node id", vocabulary="taxonomy node"))),
+        ("site_taxonomy", Spec("table", help="Taxonomy nodes this site places the paper on, each with the reason in the project's words.",
+                               key=text_field("a node id", vocabulary="taxonomy node"),
+                               item=text_field("Why the method sits there, in one line.", max_length=200),
+                               example="reconstruction-scoring: \"scores each pixel by its error after denoising\"")),
         ("uses_diffusion", Spec("boolean", help="Whether the method uses a diffusion model (the tables' DM column).", required=True)),
+        ("summary", text_field("One sentence of 8 to 40 words in the project's words: what the method does and how it "
+                               "finds or makes the anomaly.", max_length=400)),
         ("surveys", Spec("mapping", help="Where the surveys list or cite it.",
                          fields=tuple((survey, _placement(survey)) for survey in SURVEYS))),
         ("attributes", Spec("mapping", help="Per-table attributes the survey gives.",
@@ -128,6 +154,7 @@ PAPER = Spec(
         ("datasets", text_list("Datasets the paper evaluates on.", text_field("a dataset id", vocabulary="dataset"))),
         ("results", Spec("list", help="Benchmark numbers as the survey reports them.", item=RESULT)),
         ("disagreements", Spec("list", help="Values other sources give.", item=DISAGREEMENT)),
+        ("verified", VERIFICATION),
         ("added", Spec("date", help="Date the paper joined the catalogue.", required=True, example="2026-11-28")),
         ("notes", text_field("Free notes written by the project (never copied text).", max_length=2000, multiline=True)),
     ),
@@ -141,4 +168,5 @@ FIXED_VOCABULARIES: dict[str, tuple[str, ...]] = {
     "survey": SURVEYS,
     "dataset kind": ("real", "synthetic"),
     "paper field": PAPER_FIELDS,
+    "checked fact": (*PAPER_FIELDS, "method"),
 }

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .load_state import PAPERS_DIR, LoadState
-from .models import Author, Benchmark, Disagreement, Paper, Placement, Result, Venue
-from .paper_schema import PAPER
+from .models import Author, Benchmark, Disagreement, Paper, Placement, Result, Venue, Verification
+from .paper_schema import PAPER, VERIFICATION_GROUPS
 from .problems import Problem
 from .spec import Walker
 from .text import braces_balanced
@@ -66,6 +67,35 @@ def _check_paper_rules(state: LoadState, walker: Walker, path: Path, data: dict[
     results = data.get("results")
     if isinstance(results, list):
         _check_results(walker, results, benchmarks)
+    _check_curation(state, walker, data)
+
+
+SUMMARY_WORDS = (8, 40)
+REASON_LENGTH = (20, 200)
+
+
+def _check_curation(state: LoadState, walker: Walker, data: dict[str, Any]) -> None:
+    """The summary's length, the site's placements, and a paper the surveys do not list being checked."""
+    summary = data.get("summary")
+    if isinstance(summary, str):
+        words = len(summary.split())
+        if not SUMMARY_WORDS[0] <= words <= SUMMARY_WORDS[1]:
+            walker.report("summary", f"has {words} words; a summary is one sentence of {SUMMARY_WORDS[0]} to {SUMMARY_WORDS[1]} words")
+    placed = data.get("site_taxonomy")
+    if isinstance(placed, dict):
+        from_surveys = set(data.get("taxonomy") or ())
+        for node, reason in placed.items():
+            if node in from_surveys:
+                walker.report(f"site_taxonomy.{node}", "a survey already places the paper there (see taxonomy)")
+            elif isinstance(reason, str) and not REASON_LENGTH[0] <= len(reason.strip()) <= REASON_LENGTH[1]:
+                walker.report(f"site_taxonomy.{node}", f"the reason needs {REASON_LENGTH[0]} to {REASON_LENGTH[1]} characters")
+    checked = data.get("verified")
+    if isinstance(checked, dict) and isinstance(checked.get("date"), datetime.date) and checked["date"] > state.today:
+        walker.report("verified.date", f"{checked['date']} is in the future")
+    if "surveys" not in data and "verified" not in data:
+        walker.report("verified", "a paper no survey lists needs a verification record")
+    if "surveys" not in data and not any(data.get(key) for key in ("doi", "arxiv", "openreview", "url")):
+        walker.report("doi", "a paper no survey lists needs an identifier (doi, arxiv, openreview or url)")
 
 
 def _check_results(walker: Walker, results: list[Any], benchmarks: Mapping[str, Benchmark]) -> None:
@@ -132,5 +162,15 @@ def build_paper(data: dict[str, Any], source_path: str) -> Paper:
         results=results,
         disagreements=disagreements,
         notes=data.get("notes", ""),
+        summary=data.get("summary", ""),
+        site_taxonomy=tuple((data.get("site_taxonomy") or {}).items()),
+        verified=_verification(data.get("verified")),
         source_path=source_path,
     )
+
+
+def _verification(data: dict[str, Any] | None) -> Verification | None:
+    if not data:
+        return None
+    sources = tuple((group, tuple(data[group])) for group, _ in VERIFICATION_GROUPS if data.get(group))
+    return Verification(data["date"], sources, tuple(data.get("unconfirmed", ())), data.get("note", ""))

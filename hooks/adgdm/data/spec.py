@@ -31,13 +31,14 @@ _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`\\{}
 class Spec:
     """What one field may hold."""
 
-    kind: str  # text | integer | number | boolean | date | list | mapping | text-or-integer
+    kind: str  # text | integer | number | boolean | date | list | mapping | table | text-or-integer
     help: str = ""
     required: bool = False
     pattern: str = ""
     pattern_hint: str = ""
     vocabulary: str = ""
     item: Spec | None = None
+    key: Spec | None = None  # for a table: what each key may be (item: what each value may be)
     fields: tuple[tuple[str, Spec], ...] = ()
     minimum: int | None = None
     maximum: int | None = None
@@ -117,6 +118,21 @@ class Walker:
             return INVALID
         clean = self.check_mapping_fields(value, spec, field_path)
         return INVALID if any(v is INVALID for v in clean.values()) else clean
+
+    def _table(self, value: Any, spec: Spec, field_path: str) -> Any:
+        """A mapping whose keys come from a vocabulary (spec.key) and whose values all follow spec.item."""
+        if not isinstance(value, dict):
+            self.report(field_path, f"expected a mapping, got {_name_of(value)}")
+            return INVALID
+        assert spec.key is not None and spec.item is not None
+        clean = {}
+        for key, item in value.items():
+            child = f"{field_path}.{key}"
+            checked_key = self.check(key, spec.key, child)
+            checked = self.check(item, spec.item, child)
+            if checked_key is not INVALID:
+                clean[checked_key] = checked
+        return INVALID if len(clean) < len(value) or any(v is INVALID for v in clean.values()) else clean
 
     def _list(self, value: Any, spec: Spec, field_path: str) -> Any:
         if not isinstance(value, list):
@@ -209,6 +225,13 @@ class Walker:
         return value
 
     def _date(self, value: Any, spec: Spec, field_path: str) -> Any:
+        # Quoted dates ("2026-12-03") are the written form; bare YAML dates are still read.
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                self.report(field_path, f"expected a date like 2025-01-31, got the text {value!r}")
+                return INVALID
         if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
             self.report(field_path, f"expected a date like 2025-01-31, got {_name_of(value)}")
             return INVALID
@@ -248,6 +271,7 @@ def _describe(spec: Spec) -> str:
         "date": "a date like 2025-01-31",
         "list": "a list",
         "mapping": "a mapping of fields",
+        "table": "a mapping",
     }[spec.kind]
 
 
