@@ -38,7 +38,7 @@ class Index:
 
 def direct_nodes(paper: Paper) -> tuple[str, ...]:
     """The nodes a paper sits on: its modalities, its task, and its taxonomy terms."""
-    return (*paper.modality, paper.task, *paper.taxonomy)
+    return (*paper.modality, paper.task, *paper.nodes)
 
 
 def build_index(catalogue: Catalogue) -> Index:

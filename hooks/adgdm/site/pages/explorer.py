@@ -74,8 +74,8 @@ def explorer_data(ctx: Context) -> dict[str, Any]:
         if paper.authors_incomplete:
             fields["e"] = 1
         fields.update(y=paper.year, v=venue_at[paper.venue], m=[node_at[m] for m in paper.modality], k=node_at[paper.task])
-        if paper.taxonomy:
-            fields["n"] = [node_at[node_id] for node_id in paper.taxonomy]
+        if paper.nodes:
+            fields["n"] = [node_at[node_id] for node_id in paper.nodes]
         if paper.uses_diffusion:
             fields["d"] = 1
         code = [url for url in paper.code if is_safe_url(url)]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ...citations.highwire import citation_meta
 from ...data.models import Paper
+from ...data.paper_schema import VERIFICATION_GROUPS
 from ...data.text import strip_braces
 from ...data.urls import href, node_page, paper_page, paper_yaml, venue_page, year_page
 from ..context import Context
@@ -30,7 +31,7 @@ def produce(ctx: Context, site: GeneratedSite) -> None:
 def render_paper(ctx: Context, paper: Paper) -> str:
     title = strip_braces(paper.title)
     venue = ctx.venue_of(paper)
-    description = f"{paper.label}: {title} ({venue.short} {paper.year})"
+    description = paper.summary or f"{paper.label}: {title} ({venue.short} {paper.year})"
     # Highwire citation_* tags for reference managers; overrides/main.html writes them into <head>.
     meta = {"citation": [list(pair) for pair in citation_meta(paper, venue)]}
     parts = [front_matter(title, description, meta), heading(title)]
@@ -55,6 +56,7 @@ def summary_section(ctx: Context, paper: Paper) -> str:
     lines = [
         '<div class="adgdm-paper">',
         f'<p class="adgdm-method">Method: <strong>{esc(paper.short_name)}</strong></p>' if paper.short_name else "",
+        f'<p class="adgdm-summary">{esc(paper.summary)}</p>' if paper.summary else "",
         f'<p class="adgdm-authors">{authors}</p>',
         f'<p class="adgdm-where">{", ".join(where)}</p>',
         f'<p class="adgdm-links">{_links(paper)}</p>',
@@ -79,14 +81,54 @@ def disagreements_section(ctx: Context, paper: Paper) -> str:
     return "## Where the sources disagree\n" + block(f'<ul class="adgdm-disagreements">{items}</ul>')
 
 
+def taxonomy_section(ctx: Context, paper: Paper) -> str:
+    """Who placed the paper on which node: a survey (its list or section), or this site with its reason."""
+    if not paper.nodes:
+        return ""
+    page = paper_page(paper.id)
+    taxonomy = ctx.catalogue.taxonomy
+    surveys = " and ".join(s.upper() for s in paper.listed_by) or "a survey"
+    items = [f"<li>{link(href(page, node_page(n)), taxonomy[n].label)}: placed by {esc(surveys)}.</li>" for n in paper.taxonomy]
+    items += [f"<li>{link(href(page, node_page(n)), taxonomy[n].label)}: placed by this site: {esc(reason.rstrip('.'))}.</li>"
+              for n, reason in paper.site_taxonomy]
+    return "## Place in the taxonomy\n" + block(f'<ul class="adgdm-placements">{"".join(items)}</ul>')
+
+
+def verification_section(ctx: Context, paper: Paper) -> str:
+    """Where and when the record was checked, with the pages, and what is still open."""
+    checked = paper.verified
+    if checked is None:
+        return "## Record checked\n" + block("<p>This record has not been checked against a primary source yet; "
+                                              "it follows the surveys' listings.</p>")
+    groups = dict(VERIFICATION_GROUPS)
+    rows = [f"<li>{esc(groups[group].capitalize())}: " + ", ".join(external_link(url, _host(url)) for url in urls) + "</li>"
+            for group, urls in checked.sources]
+    lines = [f"<p>Checked on {checked.date.isoformat()} ({esc(checked.state)}).</p>"]
+    if rows:
+        lines.append(f'<ul class="adgdm-verified">{"".join(rows)}</ul>')
+    else:
+        lines.append("<p>No primary page could be found for this record; it stays as the sources give it.</p>")
+    if checked.unconfirmed:
+        lines.append("<p>Not confirmed on a primary page: " + ", ".join(f"<code>{esc(f)}</code>" for f in checked.unconfirmed) + ".</p>")
+    if checked.note:
+        lines.append(f'<p class="adgdm-note">{esc(checked.note)}</p>')
+    return "## Record checked\n" + block("\n".join(lines))
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
+
+
 # The page's sections in order; each feature adds its own section function here.
 SECTIONS: list[Section] = [
     summary_section,
     cite_section,
     notes_section,
+    taxonomy_section,
     placement_section,
     results_section,
     disagreements_section,
+    verification_section,
     related_section,
     improve_section,
 ]
@@ -111,7 +153,8 @@ def _badges(ctx: Context, page: str, paper: Paper) -> str:
     taxonomy = ctx.catalogue.taxonomy
     badges = [
         link(href(page, node_page(node_id)), taxonomy[node_id].label, css=f"adgdm-badge adgdm-badge--{kind}")
-        for kind, node_ids in (("modality", paper.modality), ("task", (paper.task,)), ("node", paper.taxonomy))
+        for kind, node_ids in (("modality", paper.modality), ("task", (paper.task,)), ("node", paper.taxonomy),
+                               ("site", tuple(node for node, _ in paper.site_taxonomy)))
         for node_id in node_ids
     ]
     if paper.uses_diffusion:

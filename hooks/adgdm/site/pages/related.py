@@ -49,8 +49,8 @@ class Related:
 
 def _nodes_of(ctx: Context, paper: Paper) -> list[str]:
     """The paper's taxonomy terms and the nodes above them (axes excluded): its 'node' groups."""
-    nodes = list(paper.taxonomy)
-    for node_id in paper.taxonomy:
+    nodes = list(paper.nodes)
+    for node_id in paper.nodes:
         nodes.extend(a.id for a in ctx.index.ancestors(node_id)[1:] if a.id not in nodes)
     return nodes
 
@@ -103,7 +103,7 @@ def _weighed(paper: Paper, other: Paper, group: Group) -> tuple[int, str]:
     above theirs is 'same branch'."""
     kind, key = group
     if kind == "node":
-        return SAME_NODE if key in paper.taxonomy and key in other.taxonomy else SAME_BRANCH
+        return SAME_NODE if key in paper.nodes and key in other.nodes else SAME_BRANCH
     return SHARED_AUTHOR if kind == "author" else SAME_MODALITY
 
 
