@@ -75,7 +75,7 @@ REASON_LENGTH = (20, 200)
 
 
 def _check_curation(state: LoadState, walker: Walker, data: dict[str, Any]) -> None:
-    """The summary's length, the site's placements, and a paper the surveys do not list being checked."""
+    """The summary's length, the site's placements and the date of the check."""
     summary = data.get("summary")
     if isinstance(summary, str):
         words = len(summary.split())
@@ -92,10 +92,6 @@ def _check_curation(state: LoadState, walker: Walker, data: dict[str, Any]) -> N
     checked = data.get("verified")
     if isinstance(checked, dict) and isinstance(checked.get("date"), datetime.date) and checked["date"] > state.today:
         walker.report("verified.date", f"{checked['date']} is in the future")
-    if "surveys" not in data and "verified" not in data:
-        walker.report("verified", "a paper no survey lists needs a verification record")
-    if "surveys" not in data and not any(data.get(key) for key in ("doi", "arxiv", "openreview", "url")):
-        walker.report("doi", "a paper no survey lists needs an identifier (doi, arxiv, openreview or url)")
 
 
 def _check_results(walker: Walker, results: list[Any], benchmarks: Mapping[str, Benchmark]) -> None:
