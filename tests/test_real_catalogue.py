@@ -43,7 +43,7 @@ def test_the_seed_table_papers_are_all_there(catalogue: Catalogue) -> None:
     assert seed <= {paper.id for paper in catalogue.papers}
     thor = catalogue.paper("bercea2024diffusion")
     assert (thor.short_name, thor.venue, thor.volume, thor.pages) == ("THOR", "MICCAI", "15011", "211--220")
-    assert [a.sort_key for a in thor.authors][:2] == ["Bercea, C. I.", "Wiestler, B."]
+    assert [a.sort_key for a in thor.authors][:2] == ["Bercea, Cosmin I.", "Wiestler, Benedikt"]
 
 
 def test_the_built_site_has_a_page_and_a_parsable_bibtex_per_paper(built_site: Path, catalogue: Catalogue) -> None:

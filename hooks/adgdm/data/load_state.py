@@ -3,8 +3,8 @@ where each entry was read, and the file readers every loader shares."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import datetime
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 

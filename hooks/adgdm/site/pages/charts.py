@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..markup import Column, esc, html_table
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f7f7f", "#f0e442")
+PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f7f7f", "#f0e442", "#332288", "#882255")
 WIDTH = 640
 FONT = 'font-family="inherit" font-size="11" fill="currentColor"'
 
