@@ -100,6 +100,29 @@ def test_exact_duplicates_are_left_to_the_exact_check(tmp_path: Path) -> None:
     assert problems_of(root) == ["papers/zed2025near.yaml:2: title: same title as papers/ada2021leader.yaml"]
 
 
+SUMMARY = "Restores each image with a diffusion model and scores pixels by their restoration error."
+
+
+def test_two_papers_with_one_summary_are_refused(tmp_path: Path) -> None:
+    root = corpus_with(tmp_path, "A Title Nobody Else Has", f'summary: "{SUMMARY}"\n')
+    other = PAPER.format(key="zed2025other", title="Another Title Entirely", extra=f'summary: "{SUMMARY.upper()}"\n')
+    (root / "papers" / "zed2025other.yaml").write_text(other, encoding="utf-8")
+    assert problems_of(root) == ["papers/zed2025other.yaml:7: summary: same summary as papers/zed2025near.yaml"]
+
+
+@pytest.mark.parametrize(("extra", "problem"), [
+    ('summary: "Too short to say anything."\n', "summary: has 5 words; a summary is one sentence of 8 to 40 words"),
+    ("site_taxonomy:\n  no-such-node: \"a reason long enough to be read\"\n", "site_taxonomy.no-such-node: 'no-such-node' is not"),
+    ('site_taxonomy:\n  density-based: "too short"\n', "site_taxonomy.density-based: the reason needs 20 to 200 characters"),
+    ('verified:\n  date: "2999-01-01"\n  record: ["https://example.org/p"]\n', "verified.date: 2999-01-01 is in the future"),
+    ('verified:\n  date: "2025-01-01"\n  record: ["ftp://example.org/p"]\n', "verified.record[0]:"),
+])
+def test_curation_fields_are_checked(tmp_path: Path, extra: str, problem: str) -> None:
+    root = corpus_with(tmp_path, "A Title Nobody Else Has", extra)
+    found = problems_of(root)
+    assert len(found) == 1 and found[0].startswith("papers/zed2025near.yaml:") and problem in found[0], found
+
+
 def test_the_real_catalogue_has_no_near_duplicates(catalogue: object) -> None:
     papers = catalogue.papers  # type: ignore[attr-defined]
     assert duplicates.near_duplicate_papers(papers) == []

@@ -123,7 +123,8 @@ def test_a_spot_check_of_papers_matches_the_bibliography(catalogue: Catalogue, p
         assert len(got) == len(authors), paper_id
         for name, printed in zip(got, authors, strict=True):
             family, _, given = printed.partition(", ")
-            assert name.startswith(f"{family}, {given[:1]}") or name == printed, (paper_id, name, printed)
+            # The IEEE-style bibliography capitalises particles ("Di"); the record keeps the author's "di".
+            assert name.lower().startswith(f"{family}, {given[:1]}".lower()) or name == printed, (paper_id, name, printed)
     for field, printed in zip(("year", "venue", "volume", "number", "pages", "doi"), fields, strict=True):
         if field not in disputed and printed != "":
             assert getattr(paper, field) == printed, (paper_id, field)

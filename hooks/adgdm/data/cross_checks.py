@@ -13,12 +13,13 @@ from .text import normalise_title
 
 
 def check_across_papers(state: LoadState, papers: list[Paper]) -> None:
-    """No two papers share a DOI, an arXiv id, an OpenReview id or a normalised title, or have near-identical titles."""
+    """No two papers share a DOI, an arXiv id, an OpenReview id, a normalised title or a summary, or have near-identical titles."""
     keys = (
         ("doi", lambda p: p.doi.lower()),
         ("arxiv", lambda p: p.arxiv),
         ("openreview", lambda p: p.openreview),
         ("title", lambda p: normalise_title(p.title)),
+        ("summary", lambda p: " ".join(p.summary.lower().split())),
     )
     for field_name, key_of in keys:
         first_by_key: dict[str, Paper] = {}
