@@ -13,6 +13,7 @@ from adgdm.data.catalogue import Catalogue
 from adgdm.data.models import Author, Disagreement, Paper
 from adgdm.data.urls import href, paper_page, quality_page
 from adgdm.site.compose import make_context
+from adgdm.site.pages import quality
 from adgdm.site.pages.quality import quality_report, render_quality
 
 
@@ -103,3 +104,19 @@ def test_the_built_site_has_the_page_in_the_about_menu(built_site: Path) -> None
     assert "hu2022varmae" in linked and "liu2023flow" in linked
     for target in linked:
         assert (built_site / "papers" / target / "index.html").exists(), target
+
+
+def test_the_report_lists_the_records_still_to_check(catalogue: Catalogue) -> None:
+    report = quality_report(make_context(catalogue))
+    found = {check.anchor: {p.id for p in check.papers} for check in report.checks}
+    assert found["not-checked"] == set()
+    assert found["no-primary-page"] == {p.id for p in catalogue.papers
+                                        if p.verified is not None and not dict(p.verified.sources).get("record")}
+    assert "cong2013video" in found["initials-only"] and "wyatt2022anoddpm" not in found["initials-only"]
+    assert all(not catalogue.paper(pid).doi for pid in found["doi-gaps"])
+
+
+@pytest.mark.parametrize(("given", "initials"), [("", True), ("J.", True), ("J.-P. M.", True), ("Julian", False),
+                                                 ("Sebastian M.", False)])
+def test_initials_are_told_from_given_names(given: str, initials: bool) -> None:
+    assert quality._initials_only(given) is initials

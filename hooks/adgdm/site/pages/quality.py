@@ -6,6 +6,7 @@ Everything is computed from the catalogue alone. "Old" preprints are judged agai
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,11 @@ def is_arxiv_only(catalogue: Catalogue, paper: Paper) -> bool:
     return catalogue.venues[paper.venue].kind == "preprint"
 
 
+def _initials_only(given: str) -> bool:
+    """True for '', 'J.' or 'J.-P. M.': no part of the given name is written out."""
+    return all(len(part) <= 1 for part in re.split(r"[\s.\-]+", given))
+
+
 def quality_report(ctx: Context) -> QualityReport:
     catalogue = ctx.catalogue
     papers = catalogue.papers
@@ -61,6 +67,8 @@ def quality_report(ctx: Context) -> QualityReport:
     years = Counter(paper.year for paper in papers)
     # by_node counts a paper on its nodes and every node above them, so an empty node has no paper below it either.
     empty = tuple(node.id for node in nodes if node.parent is not None and not ctx.index.by_node.get(node.id))
+
+    doi_venues = {paper.venue for paper in papers if paper.doi}
 
     def select(rule: Callable[[Paper], bool]) -> tuple[Paper, ...]:
         return tuple(paper for paper in papers if rule(paper))
@@ -82,6 +90,19 @@ def quality_report(ctx: Context) -> QualityReport:
               f"Preprints dated {reference_year - PREPRINT_AGE_YEARS} or earlier, at least a year before the newest "
               f"addition to the catalogue ({reference_year}); a published version may exist by now.",
               select(lambda p: is_arxiv_only(catalogue, p) and p.year <= reference_year - PREPRINT_AGE_YEARS)),
+        Check("not-checked", "Papers whose record has not been checked",
+              "No verification record: the fields follow the surveys' listings and no primary page has been consulted.",
+              select(lambda p: p.verified is None)),
+        Check("no-primary-page", "Checked papers with no primary page found",
+              "A check was made, but no publisher, proceedings, arXiv or author page could be found; the record "
+              "stays as the sources give it.",
+              select(lambda p: p.verified is not None and not dict(p.verified.sources).get("record"))),
+        Check("initials-only", "Author lists with initials only",
+              "No author's given name is written out; a primary page printing the full names is still to be found.",
+              select(lambda p: all(_initials_only(a.given) for a in p.authors))),
+        Check("doi-gaps", "Papers without a DOI at a venue that issues them",
+              "Other papers of the same venue carry a DOI, so this one probably has one too.",
+              select(lambda p: not p.doi and p.venue in doi_venues)),
     )
     return QualityReport(
         by_modality=tuple((n.id, modalities[n.id]) for n in nodes if n.parent == MODALITY_AXIS),
