@@ -19,6 +19,7 @@ from adgdm.site.pages.home import (
     code_share,
     headline_counts,
     papers_per_year,
+    source_counts,
 )
 
 from .conftest import FIXTURES
@@ -103,3 +104,19 @@ def test_headline_counts(fixture_ctx: Context) -> None:
         ("5", "", "use a diffusion model"), ("3", "", "link their code"),
     ]
     assert ('<li><a href="modalities/video/">Video</a> <span class="adgdm-count">3</span></li>') in html
+    # Where the papers come from, each figure a link to the explorer filtered on that source.
+    assert ('<p class="adgdm-sources">Where the papers come from: <a href="explorer/?source=adgdm">5 from ADGDM</a>, '
+            '<a href="explorer/?source=dmad">3 from DMAD</a>, <a href="explorer/?source=site">1 added by this site</a> '
+            "(a paper both surveys list counts for each).</p>") in html
+    assert source_counts(fixture_ctx) == [("adgdm", 5), ("dmad", 3), ("site", 1)]  # wu2024survey is ADGDM itself
+
+
+def test_source_counts_of_the_real_catalogue_add_up(real_ctx: Context) -> None:
+    counts = dict(source_counts(real_ctx))
+    papers = real_ctx.catalogue.papers
+    added = [p for p in papers if not p.listed_by and p.id != "liu2025survey"]
+    assert counts["site"] == len(added)
+    assert counts["adgdm"] == sum(1 for p in papers if "adgdm" in p.listed_by)
+    assert counts["dmad"] == sum(1 for p in papers if "dmad" in p.listed_by) + 1  # DMAD's own record
+    # Every paper this site added carries the date it was added after the surveys' papers (2026-11-28).
+    assert all(p.added.isoformat() >= "2026-12-03" for p in added)

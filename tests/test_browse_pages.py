@@ -95,9 +95,13 @@ def test_a_node_page_shows_its_trail_children_survey_and_papers(pages: dict[str,
         "of these 3 papers (one .bib file).</p>\n"
     ) in page
     assert "## Papers (3)\n" in page
+    # Which papers the surveys list and which this site added.
+    assert ("<p>Of these, 2 papers are listed by the surveys (ADGDM, DMAD) and 1 was added by this site "
+            "(column Listed by).</p>") in page
+    assert '<td><a href="../../venues/fws/">FWS</a></td><td>–</td><td>this site</td>' in page
     # A node with narrower nodes names, for each paper, the narrower node it sits on.
     assert ('<tr><td>FRAMES</td><td><a href="../../papers/odegaard2023frames/">Frames of Fixture Video</a></td><td>2023</td>'
-            '<td><a href="../../venues/fconf/">FCONF</a></td><td>Frame-level methods</td><td>–</td>'
+            '<td><a href="../../venues/fconf/">FCONF</a></td><td>Frame-level methods</td><td>ADGDM, DMAD</td><td>–</td>'
             '<td><a href="../../papers/odegaard2023frames/#cite" aria-label="BibTeX of FRAMES">BibTeX</a></td></tr>') in page
 
 
@@ -109,8 +113,11 @@ def test_a_modality_page_mirrors_its_survey_table(pages: dict[str, str]) -> None
     assert "## Listed in ADGDM TABLE 4 (1)\n" in page and "## Other papers on Video (2)\n" in page
     assert ('<th scope="col" data-type="number">Ref.</th><th scope="col">Paradigm</th><th scope="col">Domain</th>'
             '<th scope="col">DM</th>') in page
-    assert ('<td><a href="../../venues/fconf/">FCONF</a></td><td>20</td><td>F</td><td>Fake surveillance</td><td>✓</td><td>–</td>') in page
-    assert '<td><a href="../../venues/fws/">FWS</a></td><td>M</td><td>–</td><td>✗</td>' in page
+    assert ('<td><a href="../../venues/fconf/">FCONF</a></td><td>20</td><td>F</td><td>Fake surveillance</td><td>✓</td>'
+            '<td>ADGDM, DMAD</td><td>–</td>') in page
+    assert '<td><a href="../../venues/fws/">FWS</a></td><td>M</td><td>–</td><td>✗</td><td>this site</td>' in page
+    assert ("<p>Of these, 2 papers are listed by the surveys (ADGDM, DMAD) and 1 was added by this site "
+            "(column Listed by).</p>") in page
     assert "<td>Fake &lt;MRI&gt;</td>" in pages["modalities/image.md"]
 
 

@@ -83,7 +83,11 @@ def test_the_feed_is_atom_with_dates_from_the_data(corpus_catalogue: Catalogue) 
     assert one(special, "title").text == "Special Characters: 100% of #hash_tags & Braces in Titles"
     assert [a.findtext(A + "name") for a in special.findall(A + "author")] == ["Richard Roe", "Ann O'Neil"]
     assert one(special, "updated").text == one(special, "published").text == "2025-01-03T00:00:00Z"
-    assert one(special, "summary").text == "SPEC-1 (FCONF 2023): Image; anomaly detection. It uses a diffusion model."
+    assert one(special, "summary").text == ("SPEC-1 (FCONF 2023): Image; anomaly detection. It uses a diffusion model. "
+                                            "Listed by ADGDM and DMAD.")
+    # A paper no survey lists says so, and carries its summary in the catalogue's words.
+    assert one(entries[0], "summary").text == (
+        "<LEAD> (FCONF 2021): Image; anomaly detection. It uses a diffusion model. Added by this site, not listed by the surveys.")
     assert [c.attrib for c in special.findall(A + "category")] == [
         {"term": "image", "label": "Image"}, {"term": "detection", "label": "Anomaly detection"}]
 
@@ -130,6 +134,9 @@ def test_whats_new_lists_papers_by_date_added(corpus_catalogue: Catalogue) -> No
     sections = re.split(r"^## Added ", page, flags=re.M)[1:]
     rows = [len(re.findall(r"<tr><td>", section)) for section in sections]
     assert rows == [4, 1, 1, 2]
+    assert "<p>4 papers: 4 added by this site, 0 from the surveys.</p>" in sections[0]
+    assert "<p>1 paper.</p>" in sections[2]  # roe2023special, which the surveys list
+    assert "<td>ADGDM, DMAD</td>" in sections[2] and "<td>this site</td>" in sections[0]
     assert [p.id for p in recent_papers(corpus_catalogue, 3)] == ["ada2021leader", "bay2021twin", "cole2021gap"]
 
 
@@ -158,3 +165,20 @@ def test_a_browser_finds_the_feed_from_the_page(page: Any, site_url: str) -> Non
     assert page.locator("table.adgdm-papers tbody tr").count() >= 1
     assert page.locator("h1").inner_text() == "What's new"
     assert page.outside == []
+
+
+def test_the_real_whats_new_and_feed_list_the_papers_this_site_added(catalogue: Catalogue) -> None:
+    ctx = make_context(catalogue)
+    page = render_whats_new(ctx)
+    added = [p for p in recent_papers(catalogue) if ctx.catalogue.sources(p) == ("site",)]
+    assert len(added) >= 150
+    newest_first = recent_papers(catalogue, 250)
+    for paper in added:
+        if paper in newest_first:
+            assert f'href="../papers/{paper.id}/"' in page, paper.id
+    feed = parse(atom_xml(ctx))
+    summaries = [one(entry, "summary").text or "" for entry in feed.findall(A + "entry")]
+    newest = recent_papers(catalogue, 50)
+    for paper, text in zip(newest, summaries, strict=True):
+        assert text.endswith("Added by this site, not listed by the surveys.") == (paper in added), paper.id
+        assert paper.summary in text

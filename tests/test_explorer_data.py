@@ -49,11 +49,11 @@ def test_paper_rows_are_compact_and_exact(ctx: Context) -> None:
     assert list(rows) == sorted(rows)
     assert rows["bozic2023video"] == {
         "i": "bozic2023video", "s": "VADiff", "t": "Video Anomaly Detection with Fixture Diffusion", "a": [0, 7],
-        "y": 2023, "v": 1, "m": [6], "k": 9, "n": [2], "d": 1, "c": ["https://github.com/example/vadiff"],
+        "y": 2023, "v": 1, "m": [6], "k": 9, "n": [2], "d": 1, "c": ["https://github.com/example/vadiff"], "l": [0, 1],
     }
     assert rows["nguyen2023crowd"] == {
         "i": "nguyen2023crowd", "t": "Crowd Event Generation for Video Benchmarks", "a": [5], "e": 1,
-        "y": 2023, "v": 4, "m": [6], "k": 10,
+        "y": 2023, "v": 4, "m": [6], "k": 10, "l": [2],
     }
     assert rows["doe2025fixture"]["m"] == [5, 6, 7]
 
@@ -62,7 +62,7 @@ def test_the_data_file_is_minified_json_in_a_fixed_key_order(ctx: Context) -> No
     text = render_site(ctx).files["downloads/explorer.json"]
     assert text.endswith("}\n") and "\n" not in text[:-1]
     assert ('{"i":"doe2023earlier","t":"An Earlier Fixture Survey of Anomalies & <Outliers>","a":[1],'
-            '"y":2023,"v":3,"m":[5],"k":11}') in text
+            '"y":2023,"v":3,"m":[5],"k":11,"l":[1]}') in text
     assert json.loads(text) == explorer.explorer_data(ctx)
 
 
@@ -78,7 +78,7 @@ def test_page_shell_names_its_data_and_keeps_a_plain_table_for_readers_without_j
     assert page.startswith(
         '---\ntitle: "Paper explorer"\n'
         'description: "Filter, search and sort all 10 papers of the catalogue, then copy their BibTeX."\n'
-        'hide: ["navigation", "toc"]\n---\n\n<h1>Paper explorer</h1>\n'
+        'explorer_query: true\nhide: ["navigation", "toc"]\n---\n\n<h1>Paper explorer</h1>\n'
     )
     assert ('<div id="adgdm-explorer" class="adgdm-explorer" data-json="../downloads/explorer.json" data-root="../">\n'
             '<noscript><div class="adgdm-explorer-nojs" data-search-exclude>\n') in page

@@ -18,7 +18,8 @@
     { key: "venue", label: "Venue" },
     { key: "kind", label: "Venue kind" },
     { key: "dm", label: "Diffusion model" },
-    { key: "code", label: "Code" }
+    { key: "code", label: "Code" },
+    { key: "source", label: "Listed by" }
   ];
   var COLUMNS = [
     { key: "method", label: "Method" }, { key: "title", label: "Title" }, { key: "authors", label: "Authors" },
@@ -91,8 +92,9 @@
         for (var at = index; nodes[at].parent >= 0 && expanded.indexOf(at) < 0; at = nodes[at].parent) expanded.push(at);
       });
       var code = (row.c || []).filter(function (url) { return /^https?:\/\//.test(url); });
+      var sources = (row.l || []).map(function (i) { return data.sources[i]; });
       var paper = {
-        id: row.i, short: row.s || "", title: row.t, authors: names, etal: !!row.e,
+        id: row.i, short: row.s || "", title: row.t, summary: row.u || "", sources: sources, authors: names, etal: !!row.e,
         year: row.y, venue: venue, modality: row.m, task: row.k, nodes: direct, expanded: expanded, code: code, dm: !!row.d,
         url: root + data.paper_url.replace("{id}", encodeURIComponent(row.i))
       };
@@ -103,9 +105,10 @@
         venue: [venue.short],
         kind: [venue.kind],
         dm: [paper.dm ? "1" : "0"],
-        code: [code.length ? "1" : "0"]
+        code: [code.length ? "1" : "0"],
+        source: sources.map(function (source) { return source.id; })
       };
-      paper.hay = fold([row.i, paper.short, row.t, venue.short, venue.name].concat(names.map(function (a) { return a.display; })).join(" | "));
+      paper.hay = fold([row.i, paper.short, row.t, venue.short, venue.name, paper.summary].concat(names.map(function (a) { return a.display; })).join(" | "));
       paper.keys = {
         method: fold(paper.short), title: fold(row.t), authors: names.length ? fold(names[0].family + " " + names[0].display) : "",
         year: row.y, venue: fold(venue.short), modality: fold(nodes[row.m[0]].label), task: fold(nodes[row.k].label),
@@ -113,14 +116,15 @@
       };
       return paper;
     });
-    return { nodes: nodes, papers: papers, bibtex: root + data.bibtex };
+    return { nodes: nodes, papers: papers, sources: data.sources || [], bibtex: root + data.bibtex };
   }
 
   /* The values each facet offers, in display order, with their labels. */
   function facetValues(catalogue) {
     var nodes = catalogue.nodes, papers = catalogue.papers;
-    var used = { modality: {}, task: {}, node: {} }, venues = [], kinds = {};
+    var used = { modality: {}, task: {}, node: {} }, venues = [], kinds = {}, sourceUsed = {};
     papers.forEach(function (paper) {
+      paper.values.source.forEach(function (id) { sourceUsed[id] = true; });
       paper.modality.forEach(function (i) { used.modality[i] = true; });
       used.task[paper.task] = true;
       paper.expanded.forEach(function (i) { used.node[i] = true; });
@@ -155,7 +159,10 @@
         return { value: kind, label: kind.charAt(0).toUpperCase() + kind.slice(1) };
       }),
       dm: [{ value: "1", label: "Uses a diffusion model" }, { value: "0", label: "Does not" }],
-      code: [{ value: "1", label: "Code available" }, { value: "0", label: "No code listed" }]
+      code: [{ value: "1", label: "Code available" }, { value: "0", label: "No code listed" }],
+      source: catalogue.sources.filter(function (source) { return sourceUsed[source.id]; }).map(function (source) {
+        return { value: source.id, label: source.label };
+      })
     };
   }
 
@@ -176,7 +183,8 @@
         if (known.indexOf(value) >= 0 && state.sel[facet.key].indexOf(value) < 0) state.sel[facet.key].push(value);
       });
     });
-    state.q = params.get("search") || "";
+    // "q" is the explorer's parameter; "search" is what links shared before it was named q.
+    state.q = params.get("q") || params.get("search") || "";
     ["from", "to"].forEach(function (name) {
       var year = parseInt(params.get(name), 10);
       state[name] = years.indexOf(year) >= 0 ? year : null;
@@ -194,11 +202,18 @@
     });
     if (state.from !== null) params.set("from", state.from);
     if (state.to !== null) params.set("to", state.to);
-    // Not "q": Material opens its own search box when a page is loaded with ?q=.
-    if (state.q.trim()) params.set("search", state.q.trim());
+    if (state.q.trim()) params.set("q", state.q.trim());
     if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
     var query = params.toString();
     return query ? "?" + query : "";
+  }
+
+  /* Material opens its own search dialog when a page loads with ?q=, so explorer-query.js, run
+     in the page head before Material, takes the query out of the address and keeps it here. */
+  function initialSearch() {
+    var kept = window.adgdmExplorerQuery;
+    window.adgdmExplorerQuery = undefined;
+    return kept && kept.path === location.pathname ? kept.search : location.search;
   }
 
   /* ---- The explorer on one page --------------------------------------------------------- */
@@ -233,10 +248,13 @@
     catalogue.papers.forEach(function (p) { if (years.indexOf(p.year) < 0) years.push(p.year); });
     years.sort(function (a, b) { return b - a; });
     this.build();
-    this.state = readState(location.search, this.values, years);
+    this.state = readState(initialSearch(), this.values, years);
     this.sortPapers();
     this.syncControls();
     this.update();
+    // The address now says what the page shows (an old ?search= link becomes ?q=).
+    var url = this.path + stateQuery(this.state) + location.hash;
+    if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
     this.root.setAttribute("data-ready", "1");
   };
 
@@ -244,7 +262,7 @@
     var self = this, root = this.root;
     var form = el("form", { "class": "adgdm-x-filters", role: "search", "aria-label": "Filter the papers" });
     var search = el("div", { "class": "adgdm-x-search" });
-    search.appendChild(el("label", { "for": "adgdm-x-q" }, "Search titles, authors, methods and venues"));
+    search.appendChild(el("label", { "for": "adgdm-x-q" }, "Search titles, authors, methods, summaries and venues"));
     this.input = el("input", { type: "search", id: "adgdm-x-q", autocomplete: "off", spellcheck: "false" });
     search.appendChild(this.input);
     form.appendChild(search);
@@ -607,7 +625,8 @@
     return '<tr><td class="adgdm-x-tick"><input type="checkbox" data-tick="' + esc(paper.id) + '" aria-label="Tick ' + name + '"' +
       (ticked ? " checked" : "") + "></td>" +
       '<td data-label="Method">' + esc(paper.short) + "</td>" +
-      '<td data-label="Title"><a href="' + esc(paper.url) + '">' + name + "</a></td>" +
+      '<td data-label="Title"><a href="' + esc(paper.url) + '">' + name + "</a>" +
+      (paper.summary ? '<span class="adgdm-x-summary">' + esc(paper.summary) + "</span>" : "") + "</td>" +
       '<td data-label="Authors">' + esc(authorText(paper)) + "</td>" +
       '<td data-label="Year">' + paper.year + "</td>" +
       '<td data-label="Venue" title="' + esc(paper.venue.name) + '">' + esc(paper.venue.short) + "</td>" +
@@ -699,12 +718,13 @@
   function csvOf(papers, nodes) {
     var labels = function (indexes) { return indexes.map(function (i) { return nodes[i].label; }).join("; "); };
     var lines = [["key", "method", "title", "authors", "year", "venue", "venue_kind", "modality", "task", "taxonomy",
-      "uses_diffusion", "code", "page"]];
+      "uses_diffusion", "code", "listed_by", "summary", "page"]];
     papers.forEach(function (paper) {
       lines.push([paper.id, paper.short, paper.title,
         paper.authors.map(function (a) { return a.display; }).join("; ") + (paper.etal ? "; et al." : ""),
         paper.year, paper.venue.short, paper.venue.kind, labels(paper.modality), labels([paper.task]), labels(paper.nodes),
-        paper.dm ? "yes" : "no", paper.code.join(" "), new URL(paper.url, location.href).href]);
+        paper.dm ? "yes" : "no", paper.code.join(" "), paper.sources.map(function (source) { return source.label; }).join("; "),
+        paper.summary, new URL(paper.url, location.href).href]);
     });
     return lines.map(function (line) { return line.map(csvCell).join(","); }).join("\r\n") + "\r\n";
   }

@@ -23,6 +23,14 @@ from .vocabulary.surveys import load_surveys, section_vocabulary
 from .vocabulary.taxonomy import load_taxonomy, node_vocabularies
 from .vocabulary.venues import load_venues
 
+SITE_SOURCE = "site"
+"""The source id of papers that neither survey lists: the ones this site added."""
+
+
+def source_label(source: str) -> str:
+    """How pages name a source: the survey's short name in capitals, or "Added by this site"."""
+    return "Added by this site" if source == SITE_SOURCE else source.upper()
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -48,6 +56,12 @@ class Catalogue:
 
     def paper(self, paper_id: str) -> Paper:
         return self._by_id()[paper_id]
+
+    def sources(self, paper: Paper) -> tuple[str, ...]:
+        """The surveys a paper comes from: those that list it, or the survey whose own record it is
+        (DMAD's record is in the catalogue because ADGDM builds on it); else SITE_SOURCE alone."""
+        found = tuple(sid for sid, survey in self.surveys.items() if sid in paper.listed_by or survey.paper == paper.id)
+        return found or (SITE_SOURCE,)
 
     def has_paper(self, paper_id: str) -> bool:
         return paper_id in self._by_id()

@@ -92,6 +92,31 @@ def _check_curation(state: LoadState, walker: Walker, data: dict[str, Any]) -> N
     checked = data.get("verified")
     if isinstance(checked, dict) and isinstance(checked.get("date"), datetime.date) and checked["date"] > state.today:
         walker.report("verified.date", f"{checked['date']} is in the future")
+    if not data.get("surveys") and _added_on(data) >= SITE_ADDITIONS_FROM:
+        _check_site_addition(walker, data)
+
+
+SITE_ADDITIONS_FROM = datetime.date(2026, 12, 3)
+"""From this day the site adds papers that neither survey lists; each must carry a confirmed
+identifier and the record of where it was checked (the surveys' papers came with neither)."""
+
+
+def _added_on(data: dict[str, Any]) -> datetime.date:
+    added = data.get("added")
+    if isinstance(added, datetime.date):
+        return added
+    try:
+        return datetime.date.fromisoformat(str(added))
+    except ValueError:
+        return datetime.date.min  # the field's own check reports the bad date
+
+
+def _check_site_addition(walker: Walker, data: dict[str, Any]) -> None:
+    if not any(data.get(name) for name in ("doi", "arxiv", "openreview", "url")):
+        walker.report("doi", "a paper no survey lists needs a confirmed identifier: doi, arxiv, openreview or url")
+    checked = data.get("verified")
+    if not isinstance(checked, dict) or not checked.get("record"):
+        walker.report("verified.record", "a paper no survey lists needs the pages its record was checked against")
 
 
 def _check_results(walker: Walker, results: list[Any], benchmarks: Mapping[str, Benchmark]) -> None:

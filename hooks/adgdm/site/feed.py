@@ -10,7 +10,7 @@ import datetime
 import uuid
 import xml.etree.ElementTree as ET
 
-from ..data.catalogue import Catalogue
+from ..data.catalogue import SITE_SOURCE, Catalogue, source_label
 from ..data.models import Paper
 from ..data.text import strip_braces
 from ..data.urls import atom_feed, paper_page, url_of, whats_new_page
@@ -66,11 +66,16 @@ def _entry(ctx: Context, feed: ET.Element, paper: Paper) -> None:
 
 
 def summary(ctx: Context, paper: Paper) -> str:
-    """One plain sentence in the project's words: method, venue and year, modality and task."""
+    """Plain text in the project's words: method, venue and year, modality and task, the paper's
+    summary when it has one, and where it comes from (a survey, or this site)."""
     taxonomy = ctx.catalogue.taxonomy
     topics = ", ".join(taxonomy[m].label for m in paper.modality)
     diffusion = " It uses a diffusion model." if paper.uses_diffusion else ""
-    return f"{paper.label} ({paper.venue} {paper.year}): {topics}; {taxonomy[paper.task].label.lower()}.{diffusion}"
+    sources = ctx.catalogue.sources(paper)
+    origin = ("Added by this site, not listed by the surveys." if sources == (SITE_SOURCE,)
+              else f"Listed by {' and '.join(source_label(s) for s in sources)}.")
+    about = f" {paper.summary}" if paper.summary else ""
+    return f"{paper.label} ({paper.venue} {paper.year}): {topics}; {taxonomy[paper.task].label.lower()}.{diffusion}{about} {origin}"
 
 
 def _address(ctx: Context, path: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ...data.catalogue import SITE_SOURCE, source_label
 from ...data.models import Paper
 from ...data.spec import is_safe_url
 from ...data.text import ascii_fold, strip_braces
@@ -40,6 +41,8 @@ FIELDS = {
     "n": "taxonomy terms, as positions in `nodes` (their ancestors apply too)",
     "d": "1 when the method uses a diffusion model",
     "c": "code repositories or project pages (absent when none)",
+    "u": "one-sentence summary of the method, in the catalogue's words (absent when none)",
+    "l": "where the paper comes from, as positions in `sources` (a survey that lists it, or this site)",
 }
 
 
@@ -64,6 +67,8 @@ def explorer_data(ctx: Context) -> dict[str, Any]:
     node_at = {node_id: position for position, node_id in enumerate(node_ids)}
     author_names = sorted({a.sort_key for p in catalogue.papers for a in p.authors}, key=lambda name: (ascii_fold(name).lower(), name))
     author_at = {name: position for position, name in enumerate(author_names)}
+    source_ids = [*catalogue.surveys, SITE_SOURCE]
+    source_at = {source: position for position, source in enumerate(source_ids)}
 
     def row(paper: Paper) -> dict[str, Any]:
         fields: dict[str, Any] = {"i": paper.id}
@@ -81,6 +86,9 @@ def explorer_data(ctx: Context) -> dict[str, Any]:
         code = [url for url in paper.code if is_safe_url(url)]
         if code:
             fields["c"] = code
+        if paper.summary:
+            fields["u"] = paper.summary
+        fields["l"] = [source_at[source] for source in catalogue.sources(paper)]
         return fields
 
     taxonomy = catalogue.taxonomy
@@ -101,6 +109,7 @@ def explorer_data(ctx: Context) -> dict[str, Any]:
             for node_id in node_ids
         ],
         "authors": author_names,
+        "sources": [{"id": source, "label": source_label(source)} for source in source_ids],
         "papers": [row(paper) for paper in catalogue.papers],
     }
 
@@ -126,11 +135,12 @@ def render_explorer(ctx: Context) -> str:
     )
     return (
         front_matter("Paper explorer", f"Filter, search and sort all {count_text(total)} of the catalogue, then copy their BibTeX.",
-                     extra={"hide": ["navigation", "toc"]})
+                     extra={"hide": ["navigation", "toc"], "explorer_query": True})
         + heading("Paper explorer")
         + block(
-            "<p>Narrow the catalogue down by modality, task, taxonomy, venue and year, search titles, authors and "
-            "method names, sort any column, then copy or download the BibTeX or a CSV file of the papers you kept "
+            "<p>Narrow the catalogue down by modality, task, taxonomy, venue, year and source (the surveys' lists or "
+            "the papers this site added), search titles, authors, method names and summaries, sort any column, "
+            "then copy or download the BibTeX or a CSV file of the papers you kept "
             "or ticked. The address bar records every choice, so a filtered view can be bookmarked or shared.</p>\n"
             f'<p class="adgdm-explorer-downloads">Downloads: {downloads}.</p>\n' + shell
         )

@@ -6,8 +6,9 @@ the tests can compare each chart with the data.
 
 from __future__ import annotations
 
+from ...data.catalogue import SITE_SOURCE, source_label
 from ...data.models import Paper
-from ...data.urls import authors_index, href, modalities_index, modality_page, venue_page, venues_index, years_index
+from ...data.urls import authors_index, explorer_page, href, modalities_index, modality_page, venue_page, venues_index, years_index
 from ...data.vocabulary.taxonomy import MODALITY_AXIS
 from ..context import Context
 from ..markup import block, esc, link
@@ -48,6 +49,16 @@ def top_venues(ctx: Context, limit: int = TOP_VENUES) -> list[tuple[str, int]]:
     return [(short, len(papers)) for short, papers in ranked[:limit]]
 
 
+def source_counts(ctx: Context) -> list[tuple[str, int]]:
+    """(source id, papers) for each survey and for the papers this site added; a paper both
+    surveys list counts under each."""
+    counts = dict.fromkeys([*ctx.catalogue.surveys, SITE_SOURCE], 0)
+    for paper in ctx.catalogue.papers:
+        for source in ctx.catalogue.sources(paper):
+            counts[source] += 1
+    return list(counts.items())
+
+
 def code_share(ctx: Context) -> list[tuple[str, int, int]]:
     """(label, papers with a code link, papers) for the whole catalogue and each modality page."""
     rows = [("All papers", sum(1 for p in ctx.catalogue.papers if p.code), len(ctx.catalogue.papers))]
@@ -76,12 +87,19 @@ def headline_counts(ctx: Context, page: str) -> str:
         + (link(href(page, target), words) if target else esc(words)) + "</li>"
         for number, words, target in facts
     )
+    sources = ", ".join(
+        link(href(page, explorer_page()) + f"?source={source}",
+             f"{count} added by this site" if source == SITE_SOURCE else f"{count} from {source_label(source)}")
+        for source, count in source_counts(ctx)
+    )
     cards = "".join(
         f"<li>{link(href(page, modality_page(view.node)), ctx.catalogue.taxonomy[view.node].label)} "
         f'<span class="adgdm-count">{len(ctx.index.by_node.get(view.node, ()))}</span></li>'
         for view in present_views(ctx)
     )
     return block(f'<ul class="adgdm-headline">{items}</ul>'
+                 f'<p class="adgdm-sources">Where the papers come from: {sources} '
+                 "(a paper both surveys list counts for each).</p>"
                  f'<p>By modality (<a href="{esc(href(page, modalities_index()))}">all modalities</a>):</p>'
                  f'<ul class="adgdm-counted adgdm-modality-cards">{cards}</ul>')
 

@@ -12,7 +12,7 @@ from ..context import Context
 from ..markup import Column, block, esc, front_matter, heading, link
 from .crosstab import METHODOLOGY_AXIS, intersection
 from .crumbs import bib_download, breadcrumbs, counted_links
-from .tables import ExtraColumn, count_text, paper_table
+from .tables import ExtraColumn, count_text, paper_table, source_column, source_sentence
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,9 @@ def render_modality(ctx: Context, view: ModalityView) -> str:
         bib_download(page, node_bib(view.node), len(papers)),
         f"<p>Sub-taxonomy:</p>{counted_links(page, children, 'adgdm-children')}" if children else "",
         _breakdown(ctx, page, view.node),
+        source_sentence(ctx, papers) if papers else "",
     ]
-    extra = _columns(view)
+    extra = [*_columns(view), source_column(ctx)]
     parts = [
         front_matter(f"{node.label}: papers and ADGDM TABLE {view.table}",
                      f"{count_text(len(papers))} on {node.label}, with the columns of ADGDM TABLE {view.table}"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ...data.catalogue import SITE_SOURCE, source_label
 from ...data.models import Paper
 from ...data.text import strip_braces
 from ...data.urls import href, paper_page, venue_page
@@ -36,6 +37,23 @@ def paper_table(ctx: Context, page: str, papers: Sequence[Paper], extra: Sequenc
             f'<a href="{esc(to_paper)}#cite" aria-label="BibTeX of {esc(paper.label)}">BibTeX</a>',
         ])
     return html_table(columns, rows, css="adgdm-sortable adgdm-papers")
+
+
+def source_column(ctx: Context) -> ExtraColumn:
+    """A column naming where each paper comes from: the surveys that list it, or this site."""
+    def cell(paper: Paper) -> str:
+        return ", ".join("this site" if s == SITE_SOURCE else esc(source_label(s)) for s in ctx.catalogue.sources(paper))
+
+    return (Column("Listed by"), cell)
+
+
+def source_sentence(ctx: Context, papers: Sequence[Paper]) -> str:
+    """'3 of these papers are listed by the surveys (ADGDM, DMAD); 2 were added by this site.'"""
+    added = sum(1 for paper in papers if ctx.catalogue.sources(paper) == (SITE_SOURCE,))
+    listed = len(papers) - added
+    surveys = ", ".join(source_label(s) for s in ctx.catalogue.surveys)
+    return (f"<p>Of these, {count_text(listed)} {'is' if listed == 1 else 'are'} listed by the surveys ({esc(surveys)}) "
+            f"and {added} {'was' if added == 1 else 'were'} added by this site (column Listed by).</p>")
 
 
 def count_text(count: int, noun: str = "paper") -> str:

@@ -15,7 +15,7 @@ from ..markup import Column, block, esc, front_matter, heading, link
 from .crumbs import bib_download, breadcrumbs, counted_links, page_href
 from .modality import view_of
 from .placement import section_label
-from .tables import ExtraColumn, count_text, paper_table
+from .tables import ExtraColumn, count_text, paper_table, source_column, source_sentence
 
 
 def node_count(ctx: Context, node_id: str) -> int:
@@ -90,7 +90,8 @@ def render_node(ctx: Context, node_id: str) -> str:
         listing = (f"<p>The {count_text(len(papers))} of this axis are listed on the pages of its nodes above "
                    f"(the {tree} shows how they spread).</p>")
     elif papers:
-        listing = paper_table(ctx, page, papers, _narrower_column(ctx, node_id) if children else ())
+        extra = [*(_narrower_column(ctx, node_id) if children else ()), source_column(ctx)]
+        listing = source_sentence(ctx, papers) + paper_table(ctx, page, papers, extra)
     else:
         listing = "<p>No paper of the catalogue sits on this node yet.</p>"
     return (

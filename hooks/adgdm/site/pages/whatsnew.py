@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ...data.catalogue import SITE_SOURCE
 from ...data.urls import atom_feed, href, whats_new_page
 from ..context import Context
 from ..feed import atom_xml, recent_papers
 from ..generated_site import GeneratedSite
 from ..markup import block, front_matter, heading
-from .tables import count_text, paper_table
+from .tables import count_text, paper_table, source_column
 
-PAGE_SIZE = 100
+PAGE_SIZE = 250
 """The page lists this many of the latest additions; the feed and the explorer cover the rest."""
 
 
@@ -30,7 +31,9 @@ def render_whats_new(ctx: Context) -> str:
     for day, group in groupby(papers, key=lambda paper: paper.added):
         listed = list(group)
         parts.append(f"## Added {day.isoformat()} {{#added-{day.isoformat()}}}\n")
-        parts.append(block(f"<p>{count_text(len(listed))}.</p>\n" + paper_table(ctx, page, listed)))
+        added = sum(1 for paper in listed if ctx.catalogue.sources(paper) == (SITE_SOURCE,))
+        origin = f": {added} added by this site, {len(listed) - added} from the surveys" if added else ""
+        parts.append(block(f"<p>{count_text(len(listed))}{origin}.</p>\n" + paper_table(ctx, page, listed, [source_column(ctx)])))
     return "".join(parts)
 
 
