@@ -14,7 +14,7 @@ import material
 import pytest
 from adgdm.data.catalogue import Catalogue
 from adgdm.data.index import build_index
-from adgdm.data.urls import explorer_page, node_page, paper_page, url_of
+from adgdm.data.urls import explorer_page, node_page, paper_page, taxonomy_index, url_of
 
 from .conftest import ROOT, recording_page
 
@@ -23,11 +23,13 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 
 
 def main_pages(catalogue: Catalogue) -> dict[str, str]:
-    """Home, explorer, the taxonomy node with the most papers, and the paper page with the most parts."""
+    """Home, explorer, the taxonomy node with the most papers, the paper page with the most parts, and
+    the taxonomy overview with its maps."""
     index = build_index(catalogue)
     node = max((n for n in catalogue.taxonomy.values() if n.parent), key=lambda n: (len(index.by_node.get(n.id, ())), n.id))
     paper = max(catalogue.papers, key=lambda p: (len(p.results), len(p.code), len(p.taxonomy), p.id))
-    return {"home": "", "explorer": url_of(explorer_page()), "taxonomy": url_of(node_page(node.id)), "paper": url_of(paper_page(paper.id))}
+    return {"home": "", "explorer": url_of(explorer_page()), "taxonomy": url_of(node_page(node.id)), "paper": url_of(paper_page(paper.id)),
+            "map": url_of(taxonomy_index())}
 
 
 def serious_violations(page: Any) -> list[str]:
@@ -39,7 +41,7 @@ def serious_violations(page: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("kind", ["home", "explorer", "taxonomy", "paper"])
+@pytest.mark.parametrize("kind", ["home", "explorer", "taxonomy", "paper", "map"])
 def test_no_serious_or_critical_violation(browser: Any, site_url: str, catalogue: Catalogue, kind: str, viewport: str) -> None:
     with recording_page(browser, site_url, viewport=VIEWPORTS[viewport]) as page:
         page.goto(site_url + main_pages(catalogue)[kind], wait_until="networkidle")

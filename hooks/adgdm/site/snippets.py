@@ -11,7 +11,7 @@ from ..data.spec import Spec
 from .context import Context
 from .markup import Column, block, esc, html_table
 from .pages.cite import bibtex_rules_table, survey_citation, survey_citations
-from .pages.home import chart_code, chart_venues, chart_years, headline_counts
+from .pages.home import chart_code, chart_venues, chart_years, headline_counts, taxonomy_map
 
 MARKER = re.compile(r"<!-- adgdm:([a-z-]+) -->")
 
@@ -55,6 +55,7 @@ SNIPPETS: dict[str, Callable[[Context, str], str]] = {
     "chart-years": chart_years,
     "chart-venues": chart_venues,
     "chart-code": chart_code,
+    "taxonomy-map": taxonomy_map,
 }
 
 

@@ -8,13 +8,24 @@ from __future__ import annotations
 
 from ...data.catalogue import SITE_SOURCE, source_label
 from ...data.models import Paper
-from ...data.urls import authors_index, explorer_page, href, modalities_index, modality_page, venue_page, venues_index, years_index
+from ...data.urls import (
+    authors_index,
+    explorer_page,
+    href,
+    modalities_index,
+    modality_page,
+    taxonomy_index,
+    venue_page,
+    venues_index,
+    years_index,
+)
 from ...data.vocabulary.taxonomy import MODALITY_AXIS
 from ..context import Context
 from ..markup import block, esc, link
 from .charts import Chart, horizontal_bars, share_bars, stacked_columns
 from .modality import present_views
 from .tables import count_text
+from .taxonomy_map import taxonomy_maps
 
 SEVERAL = "Several modalities"
 TOP_VENUES = 10
@@ -102,6 +113,16 @@ def headline_counts(ctx: Context, page: str) -> str:
                  "(a paper both surveys list counts for each).</p>"
                  f'<p>By modality (<a href="{esc(href(page, modalities_index()))}">all modalities</a>):</p>'
                  f'<ul class="adgdm-counted adgdm-modality-cards">{cards}</ul>')
+
+
+CORE_AXES = ("scoring", "conditioning", "methodology")
+"""The compact map on the home page: ADGDM's two core axes (2.2, 2.3) and DMAD's methodology tree."""
+
+
+def taxonomy_map(ctx: Context, page: str) -> str:
+    overview = link(href(page, taxonomy_index()), "taxonomy overview")
+    return block(taxonomy_maps(ctx, page, CORE_AXES, "home-map")
+                 + f"<p>Every axis, the modalities' own among them, is drawn on the {overview}.</p>")
 
 
 def chart_years(ctx: Context, page: str) -> str:

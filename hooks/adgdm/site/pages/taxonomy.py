@@ -16,6 +16,7 @@ from .crumbs import bib_download, breadcrumbs, counted_links, page_href
 from .modality import view_of
 from .placement import section_label
 from .tables import ExtraColumn, count_text, paper_table, source_column, source_sentence
+from .taxonomy_map import axis_map
 
 
 def node_count(ctx: Context, node_id: str) -> int:
@@ -41,7 +42,8 @@ def render_taxonomy_overview(ctx: Context) -> str:
     intro = (
         f"<p>The catalogue sorts its {count_text(len(ctx.catalogue.papers))} along {len(roots)} axes. "
         "Each node shows how many papers sit on it or on a node below it; a paper can sit on several "
-        "nodes of one axis, so the counts of sibling nodes need not add up to their parent's.</p>"
+        "nodes of one axis, so the counts of sibling nodes need not add up to their parent's. Each axis is "
+        "drawn as a map (every node a link to its page) and listed below the map.</p>"
     )
     parts = [
         front_matter("Taxonomy overview", "The whole taxonomy of the catalogue, with a paper count on every node."),
@@ -51,7 +53,8 @@ def render_taxonomy_overview(ctx: Context) -> str:
     for root in roots:
         tree = _tree(ctx, page, root)
         parts.append(heading(root.label, 2, root.id))
-        parts.append(block(f"<p>{esc(root.description)}</p>\n{tree}"))
+        the_map = axis_map(ctx, page, root, f"map-{root.id}")
+        parts.append(block(f"<p>{esc(root.description)}</p>\n{the_map}\n<p>The same nodes as a list:</p>\n{tree}"))
     return "".join(parts)
 
 
