@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from adgdm import PAPERS_DIR, InvalidData, SiteOptions, fill_markers, load_catalogue, make_context, render_site
+from adgdm import PAPERS_DIR, InvalidData, SiteOptions, build_warnings, fill_markers, load_catalogue, make_context, render_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -35,6 +35,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     repo = (config.extra.get("adgdm") or {}).get("repo", "")
     options = SiteOptions(repo_url=repo, site_url=config.site_url or "")
     context = make_context(catalogue, options)
+    for message in build_warnings(context):
+        log.warning(message)
     _state["context"] = context
     _state["site"] = render_site(context)
 

@@ -120,3 +120,34 @@ def test_the_report_lists_the_records_still_to_check(catalogue: Catalogue) -> No
                                                  ("Sebastian M.", False)])
 def test_initials_are_told_from_given_names(given: str, initials: bool) -> None:
     assert quality._initials_only(given) is initials
+
+
+def test_counts_by_verification_state_and_source(small: Catalogue) -> None:
+    from adgdm.data.models import Verification
+    day = datetime.date(2026, 12, 3)
+    record = (("record", ("https://example.org/record",)),)
+    papers = list(small.papers)
+    papers[0] = dataclasses.replace(papers[0], verified=Verification(day, record))
+    papers[1] = dataclasses.replace(papers[1], verified=Verification(day, record, unconfirmed=("pages",)))
+    papers[2] = dataclasses.replace(papers[2], verified=Verification(day, (), note="nothing found"))
+    ctx = make_context(dataclasses.replace(small, papers=tuple(papers)))
+    report = quality_report(ctx)
+    assert report.by_state == (("checked", 1), ("partly-checked", 1), ("no-primary-page", 1), ("not-checked", 2))
+    assert report.by_source == (("adgdm", 0), ("dmad", 0), ("site", 5))
+    page = render_quality(ctx)
+    assert ('<table class="adgdm-sortable adgdm-counts">\n<caption>Papers per verification</caption>\n'
+            '<thead><tr><th scope="col">Verification</th><th scope="col" data-type="number">Papers</th></tr></thead>\n<tbody>\n'
+            "<tr><td>Checked: every recorded fact confirmed on a primary page</td><td>1</td></tr>\n"
+            "<tr><td>Partly checked: some fields still unconfirmed</td><td>1</td></tr>\n"
+            '<tr><td><a href="#no-primary-page">Looked up, but no primary page found</a></td><td>1</td></tr>\n'
+            '<tr><td><a href="#not-checked">Not checked</a></td><td>2</td></tr>\n'
+            "</tbody></table>") in page
+    assert '<tr><td><a href="../explorer/?source=site">Added by this site</a></td><td>5</td></tr>' in page
+
+
+def test_the_real_catalogue_is_checked_paper_by_paper(catalogue: Catalogue) -> None:
+    report = quality_report(make_context(catalogue))
+    states = dict(report.by_state)
+    assert sum(states.values()) == len(catalogue.papers)
+    assert states["not-checked"] == 0  # every paper carries a verification record
+    assert states["checked"] + states["partly-checked"] >= 0.85 * len(catalogue.papers)

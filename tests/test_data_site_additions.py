@@ -95,3 +95,31 @@ def test_every_paper_the_real_catalogue_added_has_an_identifier_a_record_and_a_s
         assert paper.doi or paper.arxiv or paper.openreview or paper.url, paper.id
         assert paper.verified is not None and dict(paper.verified.sources).get("record"), paper.id
         assert paper.summary, paper.id
+
+
+def test_the_build_warns_of_papers_without_a_record_once_the_catalogue_keeps_records(tmp_path: Path) -> None:
+    from adgdm.site.compose import build_warnings, make_context
+    corpus = load_catalogue(CORPUS)
+    assert build_warnings(make_context(corpus)) == []  # no paper records a check: nothing to miss
+    with_one = load_catalogue(corpus_with(tmp_path))
+    assert build_warnings(make_context(with_one)) == [
+        "8 papers have no verification record (verified:): ada2021leader, bay2021twin, cole2021gap, doe2024predecessor, "
+        "doe2025fixture, fox2021related, poe2022book, roe2023special; the data-quality page lists them under "
+        "'Papers whose record has not been checked'"]
+
+
+def test_a_strict_build_stops_on_that_warning(tmp_path: Path) -> None:
+    from .conftest import copy_project, mkdocs_build
+    project = copy_project(tmp_path / "project", corpus_with(tmp_path) / "papers")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("WARNING -  adgdm: 8 papers have no verification record (verified:): ada2021leader, bay2021twin, "
+            in result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_the_real_catalogue_builds_without_that_warning(catalogue: object) -> None:
+    from adgdm.data.catalogue import Catalogue
+    from adgdm.site.compose import build_warnings, make_context
+    assert isinstance(catalogue, Catalogue)
+    assert build_warnings(make_context(catalogue)) == []

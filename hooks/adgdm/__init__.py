@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the same names as _HOMES, for type checkers and readers
     from .data.safe_yaml import parse_yaml
     from .data.text import ascii_fold, normalise_title
     from .data.urls import explorer_json, explorer_page, node_page, paper_page, url_of
-    from .site.compose import make_context, render_site
+    from .site.compose import build_warnings, make_context, render_site
     from .site.context import Context, SiteOptions
     from .site.generated_site import GeneratedSite, write_site
     from .site.snippets import fill_markers
@@ -41,6 +41,7 @@ __all__ = [
     "Problem",
     "SiteOptions",
     "ascii_fold",
+    "build_warnings",
     "explorer_json",
     "explorer_page",
     "fill_markers",
@@ -75,6 +76,7 @@ _HOMES = {
     "node_page": "data.urls",
     "paper_page": "data.urls",
     "url_of": "data.urls",
+    "build_warnings": "site.compose",
     "make_context": "site.compose",
     "render_site": "site.compose",
     "Context": "site.context",

@@ -35,3 +35,21 @@ def render_site(ctx: Context) -> GeneratedSite:
     for produce in PRODUCERS:
         produce(ctx, site)
     return site
+
+
+WARNING_LIST_LIMIT = 20
+"""A build warning names at most this many papers; the data-quality page lists them all."""
+
+
+def build_warnings(ctx: Context) -> list[str]:
+    """What the build reports without failing: papers with no verification record, once the
+    catalogue keeps such records at all (a catalogue that records no check has nothing to miss)."""
+    papers = ctx.catalogue.papers
+    missing = [paper.id for paper in papers if paper.verified is None]
+    if not missing or len(missing) == len(papers):
+        return []
+    named = ", ".join(missing[:WARNING_LIST_LIMIT]) + (f" and {len(missing) - WARNING_LIST_LIMIT} more"
+                                                        if len(missing) > WARNING_LIST_LIMIT else "")
+    noun = "paper has" if len(missing) == 1 else "papers have"
+    return [f"{len(missing)} {noun} no verification record (verified:): {named}; "
+            "the data-quality page lists them under 'Papers whose record has not been checked'"]

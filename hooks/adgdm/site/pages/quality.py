@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ...data.catalogue import Catalogue
+from ...data.catalogue import SITE_SOURCE, Catalogue, source_label
 from ...data.models import Paper
-from ...data.urls import href, node_page, quality_page, year_page
+from ...data.urls import explorer_page, href, node_page, quality_page, year_page
 from ...data.vocabulary.taxonomy import MODALITY_AXIS, TASK_AXIS
 from ..context import Context
 from ..generated_site import GeneratedSite
@@ -45,6 +45,25 @@ class QualityReport:
     checks: tuple[Check, ...]
     empty_nodes: tuple[str, ...]
     reference_year: int
+    by_state: tuple[tuple[str, int], ...] = ()
+    by_source: tuple[tuple[str, int], ...] = ()
+
+
+VERIFICATION_STATES = (
+    ("checked", "Checked: every recorded fact confirmed on a primary page", ""),
+    ("partly-checked", "Partly checked: some fields still unconfirmed", ""),
+    ("no-primary-page", "Looked up, but no primary page found", "#no-primary-page"),
+    ("not-checked", "Not checked", "#not-checked"),
+)
+"""Verification states as the page counts them: id, label, the list on this page that names the papers."""
+
+
+def verification_state(paper: Paper) -> str:
+    if paper.verified is None:
+        return "not-checked"
+    if not dict(paper.verified.sources).get("record"):
+        return "no-primary-page"
+    return "partly-checked" if paper.verified.unconfirmed else "checked"
 
 
 def is_arxiv_only(catalogue: Catalogue, paper: Paper) -> bool:
@@ -111,6 +130,9 @@ def quality_report(ctx: Context) -> QualityReport:
         checks=checks,
         empty_nodes=empty,
         reference_year=reference_year,
+        by_state=tuple((state, sum(1 for p in papers if verification_state(p) == state)) for state, _, _ in VERIFICATION_STATES),
+        by_source=tuple((source, sum(1 for p in papers if source in catalogue.sources(p)))
+                        for source in (*catalogue.surveys, SITE_SOURCE)),
     )
 
 
@@ -136,6 +158,9 @@ def render_quality(ctx: Context) -> str:
               + _count_table(page, "Modality", [(taxonomy[k].label, node_page(k), n) for k, n in report.by_modality])
               + _count_table(page, "Task", [(taxonomy[k].label, node_page(k), n) for k, n in report.by_task])
               + _count_table(page, "Year", [(str(y), year_page(y), n) for y, n in report.by_year])
+              + _count_table(page, "Verification", [(label, target, dict(report.by_state)[state])
+                                                    for state, label, target in VERIFICATION_STATES])
+              + _count_table(page, "Source", [(source_label(s), f"{explorer_page()}?source={s}", n) for s, n in report.by_source])
               + "</div>"),
     ]
     for check in report.checks:
@@ -150,9 +175,19 @@ def render_quality(ctx: Context) -> str:
 
 
 def _count_table(page: str, label: str, rows: Sequence[tuple[str, str, int]]) -> str:
-    cells = [[link(href(page, target), name), str(count)] for name, target, count in rows]
+    """Name and count per row; the name links to `target` (a page, a page?query, #anchor) when there is one."""
+    cells = [[_target_link(page, target, name), str(count)] for name, target, count in rows]
     return html_table([Column(label), Column("Papers", numeric=True)], cells, css="adgdm-sortable adgdm-counts",
                       caption=f"Papers per {label.lower()}")
+
+
+def _target_link(page: str, target: str, name: str) -> str:
+    if not target:
+        return esc(name)
+    if target.startswith("#"):
+        return link(target, name)
+    path, _, query = target.partition("?")
+    return link(href(page, path) + (f"?{query}" if query else ""), name)
 
 
 def _extra_columns(anchor: str) -> Sequence[ExtraColumn]:
