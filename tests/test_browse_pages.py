@@ -240,3 +240,39 @@ def test_an_axis_page_points_to_its_nodes_instead_of_listing_every_paper(pages: 
     assert "## Papers (7)\n" in page and "<table" not in page
     assert ('<p>The 7 papers of this axis are listed on the pages of its nodes above '
             '(the <a href="../../taxonomy/#task">taxonomy overview</a> shows how they spread).</p>') in page
+
+
+def test_the_verification_and_placement_sections_are_exact(ctx: Context) -> None:
+    import dataclasses
+    import datetime
+
+    from adgdm.data.models import Verification
+    from adgdm.site.pages.paper import taxonomy_section, verification_section
+    paper = ctx.catalogue.paper("odegaard2023frames")
+    checked = dataclasses.replace(
+        paper,
+        site_taxonomy=(("reconstruction-based", "frames are scored by the error between each frame and its <restored> copy."),),
+        verified=Verification(datetime.date(2026, 12, 3),
+                              (("record", ("https://openaccess.thecvf.com/x.html",)),
+                               ("authors", ("https://arxiv.org/abs/2301.00001", "https://github.com/example/frames"))),
+                              unconfirmed=("pages",), note="The CVF page gives no pages & no DOI."))
+    assert verification_section(ctx, checked) == (
+        "## Record checked\n\n"
+        '<div class="adgdm-block">\n'
+        "<p>Checked on 2026-12-03 (partly checked).</p>\n"
+        '<ul class="adgdm-verified"><li>Title, year, venue, volume, number and pages: '
+        '<a href="https://openaccess.thecvf.com/x.html" rel="noopener">openaccess.thecvf.com</a></li>'
+        '<li>The author list and given names: <a href="https://arxiv.org/abs/2301.00001" rel="noopener">arxiv.org</a>, '
+        '<a href="https://github.com/example/frames" rel="noopener">github.com</a></li></ul>\n'
+        "<p>Not confirmed on a primary page: <code>pages</code>.</p>\n"
+        '<p class="adgdm-note">The CVF page gives no pages &amp; no DOI.</p>\n'
+        "</div>\n\n"
+    )
+    placed = taxonomy_section(ctx, checked)
+    assert ('<li><a href="../../taxonomy/reconstruction-based/">Reconstruction-based</a>: placed by this site: '
+            "frames are scored by the error between each frame and its &lt;restored&gt; copy.</li>") in placed
+    assert "placed by ADGDM and DMAD.</li>" in placed
+    nothing = verification_section(ctx, dataclasses.replace(paper, verified=None))
+    assert "This record has not been checked against a primary source yet" in nothing
+    no_page = verification_section(ctx, dataclasses.replace(paper, verified=Verification(datetime.date(2026, 12, 3))))
+    assert "<p>No primary page could be found for this record; it stays as the sources give it.</p>" in no_page

@@ -221,3 +221,19 @@ def test_results_keep_the_printed_cells(catalogue: Catalogue) -> None:
     # The source prints identical TranAD and PUAD rows; the catalogue keeps both as printed.
     assert cells("tuli2022tranad", "time-series-swat-wadi-msl-smd") == cells("li2023prototype", "time-series-swat-wadi-msl-smd")
     assert catalogue.paper("tuli2022tranad").datasets == ("swat", "wadi", "msl", "smd")
+
+
+def test_identifiers_and_verification_sources_are_well_formed_and_unique(catalogue: Catalogue) -> None:
+    import re
+    from collections import Counter
+    doi = re.compile(r"10\.\d{4,9}/\S+")
+    arxiv = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})")
+    for paper in catalogue.papers:
+        assert not paper.doi or doi.fullmatch(paper.doi), (paper.id, paper.doi)
+        assert not paper.arxiv or arxiv.fullmatch(paper.arxiv), (paper.id, paper.arxiv)
+        assert paper.verified is not None, paper.id
+        for _group, urls in paper.verified.sources:
+            assert all(re.fullmatch(r"https?://[^\s/]+\.[^\s]+", url) for url in urls), (paper.id, urls)
+    for name in ("doi", "arxiv", "openreview"):
+        values = Counter(str(getattr(p, name)).lower() for p in catalogue.papers if getattr(p, name))
+        assert [value for value, n in values.items() if n > 1] == [], name
