@@ -155,3 +155,16 @@ def test_node_tables_sort_in_the_browser(page: object, site_url: str) -> None:
     table.locator("th button", has_text="Year").click()
     years = [int(text) for text in table.locator("tbody tr td:nth-child(3)").all_inner_texts()]
     assert years == sorted(years) and len(years) > 1
+
+
+def test_the_site_search_finds_papers_by_their_summary(built_site: Path, catalogue: Catalogue) -> None:
+    import json
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        by_page[doc["location"].split("#")[0]] = by_page.get(doc["location"].split("#")[0], "") + " " + doc["text"]
+    summarised = [p for p in catalogue.papers if p.summary]
+    assert len(summarised) >= 0.98 * len(catalogue.papers)
+    for paper in summarised[::10]:  # every tenth paper: its page's indexed text holds its summary
+        text = html.unescape(re.sub(r"\s+", " ", by_page[url_of(f"papers/{paper.id}.md")]))
+        assert html.unescape(paper.summary) in text, paper.id
