@@ -31,7 +31,9 @@ def _schema(args: argparse.Namespace) -> int:
     except InvalidData as error:
         print(error.report(), file=sys.stderr)
         return 1
-    sys.stdout.write(paper_json_schema(catalogue.vocabularies()))
+    schema = paper_json_schema(catalogue.vocabularies(), read_project(Path(args.root)).site_url, catalogue.papers,
+                               catalogue.venues)
+    sys.stdout.write(schema)
     return 0
 
 
