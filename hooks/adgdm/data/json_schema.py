@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -83,7 +84,9 @@ def _scalar(spec: Spec, enums: Mapping[str, Sequence[str]]) -> dict[str, Any]:
         limits = {"minimum": spec.minimum, "maximum": spec.maximum}
         return {"type": "integer", **{key: value for key, value in limits.items() if value is not None}}
     if kind == "number":
-        return {"anyOf": [{"type": "number"}, {"type": "null"}]} if spec.nullable else {"type": "number"}
+        # Bounded by the largest double: a YAML .inf (which JSON lacks) is then out of range, as for the checker.
+        finite = {"type": "number", "minimum": -sys.float_info.max, "maximum": sys.float_info.max}
+        return {"anyOf": [finite, {"type": "null"}]} if spec.nullable else finite
     if kind == "boolean":
         return {"type": "boolean"}
     assert kind == "date", kind
