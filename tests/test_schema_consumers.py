@@ -17,8 +17,8 @@ import yaml
 from adgdm.data.catalogue import Catalogue
 from adgdm.data.json_schema import SCHEMA_PATH, paper_json_schema
 
-from .consumer_tools import ajv_2020, check_jsonschema
 from .conftest import CORPUS, FIXTURES, ROOT
+from .consumer_tools import ajv_2020, check_jsonschema
 
 PAPERS = sorted((ROOT / "papers").glob("*.yaml"))
 
