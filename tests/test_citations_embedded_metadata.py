@@ -158,13 +158,14 @@ def test_every_paper_page_links_its_pdf_and_landing_page_and_describes_it_in_our
                                                                                        catalogue: Catalogue) -> None:
     for paper in catalogue.papers:
         found = dict(reversed(metas(built_site / url_of(paper_page(paper.id)) / "index.html")[0]))
-        if paper.openreview:
-            assert found["citation_pdf_url"] == f"https://openreview.net/pdf?id={paper.openreview}", paper.id
-        elif paper.arxiv:
+        preprint = catalogue.venues[paper.venue].kind == "preprint"
+        if paper.arxiv and (preprint or not paper.openreview):
             assert found["citation_pdf_url"] == f"https://arxiv.org/pdf/{paper.arxiv}", paper.id
+        elif paper.openreview:
+            assert found["citation_pdf_url"] == f"https://openreview.net/pdf?id={paper.openreview}", paper.id
         if paper.url or paper.openreview or paper.arxiv or paper.doi:
             assert found["citation_abstract_html_url"].startswith(("https://", "http://")), paper.id
-        if paper.openreview and not paper.url:
+        if paper.openreview and not paper.url and not preprint:
             assert found["citation_abstract_html_url"] == f"https://openreview.net/forum?id={paper.openreview}", paper.id
         description = found["description"]
         assert description == paper.summary, paper.id
