@@ -1,5 +1,6 @@
-"""Helpers that run the real consumers of the site's files: citation-js and Ajv (with node, from
-tests/node/) and check-jsonschema (the Python package), each at its default settings."""
+"""Helpers that run the real consumers of the site's files: citation-js, Ajv and the YAML language
+server (with node, from tests/node/) and check-jsonschema (the Python package), each at its
+default settings."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ def ajv_2020(schema: Path, documents: list[Path]) -> tuple[dict[str, list[str]],
     """Ajv's draft 2020-12 class, default options: (errors by document, the warnings it logged)."""
     read = _node("ajv_compile.cjs", str(schema), *map(str, documents))
     return dict(read["errors"]), list(read["warnings"])
+
+
+def yaml_language_server(schema: Path, files: list[Path]) -> dict[str, list[str]]:
+    """The YAML language server's diagnostics (VS Code's YAML extension), by file with any."""
+    return dict(_node("yaml_language_server.mjs", str(schema), *map(str, files))["diagnostics"])
 
 
 def check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:

@@ -1,7 +1,8 @@
 """The published JSON Schema with the validators editors and CI use, at their default settings:
-check-jsonschema (PyPI, pinned in the test extra) and Ajv's draft 2020-12 class (npm, pinned in
-package.json) load it, accept every paper file, and reject a broken copy for each rule the schema
-can state; its `$id` is the address it is published at."""
+check-jsonschema (PyPI, pinned in the test extra), Ajv's draft 2020-12 class and the YAML
+language server behind VS Code's YAML extension (npm, pinned in package.json) load it, accept
+every paper file, and reject a broken copy for each rule the schema can state; its `$id` is the
+address it is published at."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from adgdm.data.catalogue import Catalogue
 from adgdm.data.json_schema import SCHEMA_PATH, paper_json_schema
 
 from .conftest import CORPUS, FIXTURES, ROOT
-from .consumer_tools import ajv_2020, check_jsonschema
+from .consumer_tools import ajv_2020, check_jsonschema, yaml_language_server
 
 PAPERS = sorted((ROOT / "papers").glob("*.yaml"))
 
@@ -131,3 +132,12 @@ def test_ajv_2020_reads_the_patterns_as_check_jsonschema_does(corpus_schema: Pat
     errors, warnings = ajv_2020(corpus_schema, as_json(broken_copies, tmp_path))
     assert warnings == []
     assert sorted(Path(name).stem for name in errors) == sorted(path.stem for path in broken_copies)
+
+
+def test_the_yaml_language_server_accepts_every_paper_file_and_rejects_the_broken_copies(
+        built_site: Path, corpus_schema: Path, broken_copies: list[Path]) -> None:
+    assert yaml_language_server(built_site / SCHEMA_PATH, PAPERS) == {}
+    fixtures = [path for path in sorted((FIXTURES / "invalid").glob("*.yaml")) if path.stem not in OUTSIDE_THE_SCHEMA]
+    flagged = yaml_language_server(corpus_schema, [*fixtures, *broken_copies])
+    assert sorted({path.stem for path in [*fixtures, *broken_copies]} - {Path(name).stem for name in flagged}) == []
+    assert yaml_language_server(corpus_schema, sorted((CORPUS / "papers").glob("*.yaml"))) == {}
