@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,16 @@ def test_the_yaml_language_server_accepts_every_paper_file_and_rejects_the_broke
     flagged = yaml_language_server(corpus_schema, [*fixtures, *broken_copies])
     assert sorted({path.stem for path in [*fixtures, *broken_copies]} - {Path(name).stem for name in flagged}) == []
     assert yaml_language_server(corpus_schema, sorted((CORPUS / "papers").glob("*.yaml"))) == {}
+
+
+def test_a_book_needs_a_publisher_when_its_venue_names_none(tmp_path: Path, corpus_catalogue: Catalogue) -> None:
+    venues = {**corpus_catalogue.venues, "FBOOK": replace(corpus_catalogue.venues["FBOOK"], publisher="")}
+    schema = tmp_path / "paper.schema.json"
+    schema.write_text(paper_json_schema(corpus_catalogue.vocabularies(), "https://example.org/", corpus_catalogue.papers, venues),
+                      encoding="utf-8")
+    book = json.loads(json.dumps(yaml.safe_load((CORPUS / "papers" / "poe2022book.yaml").read_text(encoding="utf-8")), default=str))
+    (tmp_path / "with.yaml").write_text(yaml.safe_dump({**book, "publisher": "Own Press"}), encoding="utf-8")
+    (tmp_path / "without.yaml").write_text(yaml.safe_dump({k: v for k, v in book.items() if k != "publisher"}), encoding="utf-8")
+    assert check_jsonschema(schema, [tmp_path / "with.yaml"]).returncode == 0
+    result = check_jsonschema(schema, [tmp_path / "without.yaml"])
+    assert result.returncode == 1 and "'publisher' is a required property" in result.stdout

@@ -5,9 +5,10 @@ draft 2020-12 class in strict mode, the YAML language server): no `format` keywo
 formats it has not been given), no type unions (anyOf instead), and patterns that mean the same in
 Python's re and in ECMA-262 with the `u` flag. Where a schema can say what the checker checks, it
 says it: lengths, the year range, URL shape, blank or padded text, control characters, balanced
-braces in titles, the summary's word count, and the arXiv id an arXiv preprint needs. What it
-cannot say (the id matches the file name, a result's column belongs to its benchmark, a date is not
-in the future, a book venue without a publisher) stays with `python -m adgdm check`.
+braces in titles, the summary's word count, the arXiv id an arXiv preprint needs and the publisher
+a book needs when its venue has none. What it cannot say (the id matches the file name, a result's
+column belongs to its benchmark, a check's date is not in the future, values unique across files)
+stays with `python -m adgdm check`.
 """
 
 from __future__ import annotations
@@ -120,12 +121,14 @@ def _paper_rules(schema: dict[str, Any], last_year: int, venues: Mapping[str, Ve
     fields["year"]["maximum"] = last_year
     reason = fields["site_taxonomy"]["additionalProperties"]
     reason["minLength"], reason["maxLength"] = REASON_LENGTH
-    arxiv_venues = sorted(short for short, venue in venues.items() if venue.kind == "preprint" and short == "arXiv")
-    if arxiv_venues:
-        schema["allOf"] = [{
-            "if": {"type": "object", "properties": {"venue": {"enum": arxiv_venues}}, "required": ["venue"]},
-            "then": {"type": "object", "required": ["arxiv"]},
-        }]
+    needs = {
+        "arxiv": sorted(short for short, venue in venues.items() if venue.kind == "preprint" and short == "arXiv"),
+        "publisher": sorted(short for short, venue in venues.items() if venue.kind == "book" and not venue.publisher),
+    }
+    rules = [{"if": {"type": "object", "properties": {"venue": {"enum": shorts}}, "required": ["venue"]},
+              "then": {"type": "object", "required": [field]}} for field, shorts in needs.items() if shorts]
+    if rules:
+        schema["allOf"] = rules
 
 
 def paper_json_schema(enums: Mapping[str, Sequence[str]], site_url: str, papers: Sequence[Paper] = (),
