@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import bibtexparser
 import pytest
 from adgdm.citations.bibtex import latex_escape, protect_title, to_bibtex
@@ -21,9 +23,7 @@ def test_arxiv_preprint_with_accents_and_protected_words(corpus_catalogue: Catal
         "  title = {A Fixture Survey of {MVTec} Anomalies: {DDPM}, {3D} Scans \\& {Non-Markovian} Noise},\n"
         "  howpublished = {arXiv preprint arXiv:2501.00001},\n"
         "  year = {2025},\n"
-        "  doi = {10.48550/arXiv.2501.00001},\n"
-        "  eprint = {2501.00001},\n"
-        "  archiveprefix = {arXiv}\n"
+        "  doi = {10.48550/arXiv.2501.00001}\n"
         "}\n"
     )
 
@@ -52,6 +52,23 @@ def test_conference_paper_with_specials_and_incomplete_authors(corpus_catalogue:
         "  pages = {1--9},\n"
         "  year = {2023},\n"
         "  url = {https://example.org/papers/special?id=1&x=2}\n"
+        "}\n"
+    )
+
+
+def test_proceedings_keep_their_issue_number(corpus_catalogue: Catalogue) -> None:
+    """AAAI publishes its proceedings by volume and issue: the issue stays in `number`."""
+    paper = corpus_catalogue.paper("roe2023special")
+    issued = replace(paper, volume="38", number="4", authors_incomplete=False, url="")
+    assert to_bibtex(issued, corpus_catalogue.venues[paper.venue]) == (
+        "@inproceedings{roe2023special,\n"
+        "  author = {Roe, Richard and O'Neil, Ann},\n"
+        "  title = {Special Characters: 100\\% of \\#hash\\_tags \\& {Braces} in Titles},\n"
+        "  booktitle = {Fixture Conference on Anomalies \\& Diffusion},\n"
+        "  volume = {38},\n"
+        "  number = {4},\n"
+        "  pages = {1--9},\n"
+        "  year = {2023}\n"
         "}\n"
     )
 

@@ -28,7 +28,7 @@ def venue_url(short: str) -> str:
     return url_of(venue_page(short))
 
 
-META = re.compile(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">')
+META = re.compile(r'<meta name="(citation_[a-z_]+|DC\.type)" content="([^"]*)">')
 
 
 @pytest.fixture(scope="module")

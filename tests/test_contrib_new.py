@@ -171,7 +171,7 @@ def test_bare_identifiers_and_pasted_bibtex(tmp_path: Path) -> None:
     assert '# title: ""\n' in arxiv_skeleton and '# authors: ["Family, Given"]\n' in arxiv_skeleton
     doi_skeleton = (root / "papers" / "new101234abc5.yaml").read_text(encoding="utf-8")
     assert 'doi: "10.1234/abc.5"\n' in doi_skeleton and "\n# venue:\n" in doi_skeleton
-    assert f"added: {ADDED}\n" in doi_skeleton
+    assert f'added: "{ADDED}"\n' in doi_skeleton
 
 
 def test_unreadable_input_is_reported_with_file_and_line(tmp_path: Path) -> None:

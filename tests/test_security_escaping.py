@@ -145,11 +145,14 @@ def test_the_payloads_are_shown_on_the_pages_that_list_them(parsed: dict[str, Pa
     assert [marker for marker in payloads if collapse(PAYLOADS[marker]) not in text] == []
 
 
-def test_the_paper_page_title_and_description_keep_the_title_as_text(parsed: dict[str, ParsedPage]) -> None:
+def test_the_paper_page_title_and_description_keep_the_data_as_text(parsed: dict[str, ParsedPage]) -> None:
     page = parsed[url_of(paper_page(PAPER["id"]))]
     assert page.title == f"{collapse(TITLE)} - ADGDM"
     description = next(e.attrs["content"] for e in page.elements if e.tag == "meta" and e.attrs.get("name") == "description")
-    assert collapse(TITLE) in collapse(description)
+    # Without a summary the description names the first author and the venue (never the short name).
+    assert collapse(PAYLOADS["Xssauthormark"]) in collapse(description)
+    assert collapse(VENUE_SHORT) in collapse(description)
+    assert "Xssshortmark" not in description
 
 
 def _xml_texts(root: ET.Element) -> Iterator[tuple[ET.Element, str]]:

@@ -63,3 +63,12 @@ def test_no_untrusted_trigger_credential_or_injection(path: Path) -> None:
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step.get("with", {}).get("persist-credentials") is False, "checkout must not keep the token"
             assert not UNTRUSTED.search(step.get("run", "")), step["run"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
+def test_no_export_hides_the_status_of_a_command_substitution(path: Path) -> None:
+    """shellcheck's SC2155: `export NAME="$(command)"` returns export's status, so a failing command
+    goes unnoticed even under `set -e`; assign first, then export."""
+    scripts = [step.get("run", "") for job in load(path)["jobs"].values() for step in job.get("steps", [])]
+    assert [line.strip() for script in scripts for line in script.splitlines()
+            if re.match(r"\s*(?:export|local|declare|readonly)\s+\w+=\"?\$\(", line)] == []

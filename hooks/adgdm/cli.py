@@ -31,7 +31,12 @@ def _schema(args: argparse.Namespace) -> int:
     except InvalidData as error:
         print(error.report(), file=sys.stderr)
         return 1
-    sys.stdout.write(paper_json_schema(catalogue.vocabularies()))
+    try:
+        site_url = read_project(Path(args.root)).site_url
+    except OSError as error:
+        print(f"cannot read the site's address (the schema's $id) from mkdocs.yml: {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(paper_json_schema(catalogue.vocabularies(), site_url, catalogue.papers, catalogue.venues))
     return 0
 
 

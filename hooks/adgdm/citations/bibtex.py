@@ -24,12 +24,13 @@ ENTRY_TYPES = {
 
 _COMMON = frozenset(("author", "title", "year", "doi", "eprint", "archiveprefix", "url"))
 
-# The fields each entry type may carry: those both BibTeX's standard styles and biblatex's data
-# model accept without a warning. BibTeX's `number` is a series number for proceedings and books
-# (plain.bst warns when it comes with a volume or without a series), biblatex has no publisher
-# for articles, and @misc has neither volume nor pages, so those values are left out there.
+# The fields each entry type may carry: those biblatex's data model accepts, and that BibTeX's
+# standard styles know. biblatex has no publisher for articles, and @misc has neither volume nor
+# pages, so those values are left out there. Proceedings keep their issue in `number` (AAAI
+# publishes its proceedings by volume and issue, and citation-js, pandoc and biblatex read it
+# there), although plain.bst, whose `number` is a series number, warns beside a volume.
 ALLOWED_FIELDS: dict[str, frozenset[str]] = {
-    "inproceedings": _COMMON | {"booktitle", "volume", "pages", "publisher"},
+    "inproceedings": _COMMON | {"booktitle", "volume", "number", "pages", "publisher"},
     "article": _COMMON | {"journal", "volume", "number", "pages"},
     "misc": _COMMON | {"howpublished"},
     "book": _COMMON | {"volume", "publisher"},
@@ -178,7 +179,9 @@ def entry_fields(paper: Paper, venue: Venue) -> list[tuple[str, str]]:
         fields["publisher"] = latex_escape(publisher)
     if paper.doi:
         fields["doi"] = paper.doi
-    if paper.arxiv:
+    # An arXiv preprint names its identifier once, in howpublished (which every style prints): with
+    # eprint beside it biblatex would print it twice.
+    if paper.arxiv and not (kind == "preprint" and venue.short == "arXiv"):
         fields["eprint"] = paper.arxiv
         fields["archiveprefix"] = "arXiv"
     # arXiv is already in eprint, the DOI in doi: url is for the publisher's page or OpenReview.

@@ -37,7 +37,8 @@ def to_csl(paper: Paper, venue: Venue) -> dict[str, Any]:
     if venue.kind == "preprint":
         item["publisher"] = venue.name
         if paper.arxiv and venue.short == "arXiv":
-            item["number"] = f"arXiv:{paper.arxiv}"
+            # The bare identifier: styles print it after the publisher ("arXiv: 2501.00001" in IEEE).
+            item["number"] = paper.arxiv
     elif paper.publisher or (venue.kind == "book" and venue.publisher):
         item["publisher"] = paper.publisher or venue.publisher
     for key, value in (("volume", paper.volume), ("issue", paper.number), ("page", paper.pages.replace("--", "-")),

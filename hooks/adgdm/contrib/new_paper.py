@@ -234,8 +234,11 @@ def _field_lines(name: str, value: Any) -> list[str]:
 def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, datetime.date)):
-        return str(value) if isinstance(value, int) else value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime.date):
+        # Quoted: the schema states dates as "YYYY-MM-DD" strings, and YAML would read a bare one as a date.
+        return f'"{value.isoformat()}"'
     # A JSON string is a valid YAML double-quoted scalar: quotes, backslashes and colons stay literal.
     return json.dumps(str(value), ensure_ascii=False)
 

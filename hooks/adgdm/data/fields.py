@@ -7,7 +7,7 @@ import datetime
 from .spec import Spec
 
 KEY_PATTERN = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)?"
-DOI_PATTERN = r"10\.\d{4,9}/[^\s\"<>{}|\\^`]+"
+DOI_PATTERN = r'10\.\d{4,9}/[^\s"<>{}|\\^`]+'
 ARXIV_PATTERN = r"\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
 OPENREVIEW_PATTERN = r"[A-Za-z0-9_-]{5,40}"
 # Pages, optionally with an article number as ACM prints them (38:1--38:38).

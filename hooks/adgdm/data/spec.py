@@ -23,8 +23,13 @@ INVALID: Any = object()
 # C0 and C1 controls (tab and line feed are handled apart), Unicode line and paragraph separators,
 # bidirectional overrides and isolates (they can make text display differently from what it is),
 # a zero-width space and a stray byte-order mark.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
-_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`\\{}|^]*)?$")
+CONTROL_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\ufeff"
+"""The characters above, as the body of a regular-expression class (the JSON Schema states it too)."""
+_CONTROL = re.compile(f"[{CONTROL_CLASS}]")
+URL_PATTERN = r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>" + '"' + r"'`\\{}|^]*)?"
+"""An absolute http(s) URL without spaces, quotes or markup characters. Written for both Python's
+re and ECMA-262 with the `u` flag (JSON Schema's dialect): no escapes of characters that need none."""
+_SAFE_URL = re.compile(f"^{URL_PATTERN}$")
 
 
 @dataclass(frozen=True)

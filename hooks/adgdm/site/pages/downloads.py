@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ...citations.csl import csl_json
 from ...citations.ris import ris_file, to_ris
 from ...citations.spreadsheet import csv_file
-from ...data.json_schema import paper_json_schema
+from ...data.json_schema import SCHEMA_PATH, paper_json_schema
 from ...data.models import Paper, Venue
 from ...data.urls import node_bib, paper_bib, paper_ris, venue_bib
 from ..bibtex_entries import paper_bibtex
@@ -20,7 +20,7 @@ ALL_BIB = "downloads/papers.bib"
 ALL_CSL = "downloads/papers.json"
 ALL_RIS = "downloads/papers.ris"
 ALL_CSV = "downloads/papers.csv"
-PAPER_SCHEMA = "schema/paper.schema.json"
+PAPER_SCHEMA = SCHEMA_PATH
 
 
 def _with_venues(ctx: Context, papers: Sequence[Paper]) -> list[tuple[Paper, Venue]]:
@@ -52,4 +52,6 @@ def citation_files(ctx: Context, site: GeneratedSite) -> None:
 
 def schema_file(ctx: Context, site: GeneratedSite) -> None:
     """The producer of the JSON Schema that editors check paper files against."""
-    site.add_file(PAPER_SCHEMA, paper_json_schema(ctx.catalogue.vocabularies()))
+    catalogue = ctx.catalogue
+    site.add_file(PAPER_SCHEMA, paper_json_schema(catalogue.vocabularies(), ctx.options.site_url, catalogue.papers,
+                                                  catalogue.venues))

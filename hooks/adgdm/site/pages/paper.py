@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...citations.highwire import citation_meta
-from ...data.models import Paper
+from ...data.models import Paper, Venue
 from ...data.paper_schema import VERIFICATION_GROUPS
 from ...data.text import strip_braces
 from ...data.urls import href, node_page, paper_page, paper_yaml, venue_page, year_page
@@ -31,12 +31,26 @@ def produce(ctx: Context, site: GeneratedSite) -> None:
 def render_paper(ctx: Context, paper: Paper) -> str:
     title = strip_braces(paper.title)
     venue = ctx.venue_of(paper)
-    description = paper.summary or f"{paper.label}: {title} ({venue.short} {paper.year})"
+    description = page_description(paper, venue)
     # Highwire citation_* tags for reference managers; overrides/main.html writes them into <head>.
     meta = {"citation": [list(pair) for pair in citation_meta(paper, venue)]}
     parts = [front_matter(title, description, meta), heading(title)]
     parts.extend(section(ctx, paper) for section in SECTIONS)
     return "".join(parts)
+
+
+def page_description(paper: Paper, venue: Venue) -> str:
+    """The page's `description` meta: the summary in the project's words, else who published it where.
+
+    Never the short name (the title already leads the page), and never text from the paper itself:
+    Zotero's "Embedded Metadata" translator takes the description as the abstract when a page has
+    no `citation_abstract`, and the catalogue keeps no abstracts.
+    """
+    if paper.summary:
+        return paper.summary
+    first = paper.authors[0].display if paper.authors else ""
+    by = f" by {first}{' et al.' if len(paper.authors) > 1 or paper.authors_incomplete else ''}" if first else ""
+    return f"A {venue.kind} paper{by} ({venue.short}, {paper.year}), in the ADGDM catalogue of diffusion models for anomaly detection."
 
 
 def summary_section(ctx: Context, paper: Paper) -> str:
