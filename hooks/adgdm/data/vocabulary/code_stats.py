@@ -1,0 +1,52 @@
+"""The code repositories' state (code_stats.yaml): stars, archived, moved, missing, as `python -m adgdm refresh --write` last saw them.
+
+The file is generated and optional: a catalogue without it simply knows no repository state.
+Keys are GitHub's 'owner/name'; look-ups ignore case, as GitHub does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..fields import text_field
+from ..load_state import VOCABULARY_DIR, LoadState
+from ..models import CodeState
+from ..spec import Spec
+
+CODE_STATS_FILE = "code_stats.yaml"
+CODE_STATS_PATH = f"{VOCABULARY_DIR}/{CODE_STATS_FILE}"
+REPO_PATTERN = r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"
+_REPO_LINK = re.compile(r"https?://(?:www\.)?github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?(?:/.*)?$")
+
+CODE_STAT = Spec(
+    "mapping",
+    fields=(
+        ("stars", Spec("integer", help="Stars when last recorded.", minimum=0)),
+        ("since", Spec("date", help="The day the star count was recorded.")),
+        ("archived", Spec("boolean", help="true when the owner archived the repository (read-only).")),
+        ("missing", Spec("boolean", help="true when GitHub answered 404: the repository is gone or private.")),
+        ("moved_to", text_field("owner/name the repository moved to.", pattern=REPO_PATTERN, pattern_hint="owner/name")),
+    ),
+)
+
+
+def load_code_stats(state: LoadState) -> dict[str, CodeState]:
+    """Every recorded repository by its lower-case 'owner/name' (nothing when the file does not exist)."""
+    if not (state.root / CODE_STATS_PATH).exists():
+        return {}
+    stats: dict[str, CodeState] = {}
+    for walker, key, entry in state.vocabulary_entries(CODE_STATS_FILE, CODE_STAT, keyed=True):
+        if not re.fullmatch(REPO_PATTERN, key):
+            walker.report(key, "expected a repository written owner/name")
+            continue
+        stats[key.lower()] = CodeState(key, entry.get("stars"), entry.get("since"), entry.get("archived", False),
+                                       entry.get("missing", False), entry.get("moved_to", ""))
+    return stats
+
+
+def github_repository(url: str) -> str:
+    """'owner/name' of a github.com repository link (without .git), or ''."""
+    match = _REPO_LINK.match(url)
+    if not match or match.group(1) in ("orgs", "topics", "sponsors"):
+        return ""
+    return f"{match.group(1)}/{match.group(2)}"
