@@ -23,7 +23,8 @@ ATOM_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3
              '  <updated>2026-12-04T00:00:00Z</updated>\n  <opensearch:totalResults>{total}</opensearch:totalResults>\n')
 
 ARXIV: dict[str, dict[str, Any]] = {
-    "2401.00001": {"version": 2, "title": "Published Fixture Diffusion for MVTec\n  Anomalies", "authors": ["Ada Lovelace", "George Gordon Byron"],
+    "2401.00001": {"version": 2, "title": "Published Fixture Diffusion for MVTec\n  Anomalies",
+                   "authors": ["Ada Lovelace", "George Gordon Byron"],
                    "doi": "10.9999/fj.2025.7", "journal_ref": "Fixture J. Detect. 13(2), 45-67 (2025)"},
     "2402.00002": {"version": 1, "title": "Conference Fixture Guidance for Anomaly Generation", "authors": ["Maria Bea"]},
     "2303.00003": {"version": 1, "title": "Unknown Venue Fixture", "authors": ["Min Cho"], "doi": "10.9999/unknown.1"},
@@ -34,7 +35,8 @@ ARXIV: dict[str, dict[str, Any]] = {
 }
 
 SCHOLAR: dict[str, dict[str, Any]] = {
-    "arXiv:2401.00001": {"paperId": "aaa111", "title": "Published Fixture Diffusion for MVTec Anomalies", "venue": "Fixture Journal of Detection",
+    "arXiv:2401.00001": {"paperId": "aaa111", "title": "Published Fixture Diffusion for MVTec Anomalies",
+                         "venue": "Fixture Journal of Detection",
                          "year": 2025, "externalIds": {"ArXiv": "2401.00001", "DOI": "10.9999/fj.2025.7", "CorpusId": 1},
                          "publicationVenue": {"id": "v1", "name": "Fixture Journal of Detection", "type": "journal",
                                               "alternate_names": ["Fixture J. Detect."]},

@@ -96,8 +96,11 @@ def _refresh(args: argparse.Namespace) -> int:
     from .contrib.refresh import command
 
     root = Path(args.root)
-    return command.run(root, args.papers, args.write, Path(args.report) if args.report else None, os.environ,
-                       read_project(root).site_url, args.delay)
+    try:
+        site_url = read_project(root).site_url
+    except OSError:  # a folder without mkdocs.yml: name the project by its repository
+        site_url = command.PROJECT_URL
+    return command.run(root, args.papers, args.write, Path(args.report) if args.report else None, os.environ, site_url, args.delay)
 
 
 def _catalogue(root: Path) -> Catalogue | None:

@@ -26,6 +26,7 @@ from .writer import EditRefused, edited
 CACHE_DIR = ".cache/refresh"
 DEFAULT_DELAY = 3.0
 USAGE_ERROR = 2
+PROJECT_URL = "https://github.com/Siriussee/adgdm"
 
 
 def run(root: Path, paper_ids: Sequence[str], write: bool, report_path: Path | None, env: Mapping[str, str],

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from ...data.vocabulary.code_stats import REPO_LINK
 from .http_client import Client, ServiceError, decode_json
 
 SERVICE = "GitHub"
-_REPO_LINK = re.compile(r"https?://(?:www\.)?github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?(/.*)?$")
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ class RepoRecord:
 
 def moved_link(url: str, full_name: str) -> str:
     """`url` pointing at `full_name` instead, keeping any path after the repository (and dropping .git)."""
-    match = _REPO_LINK.match(url)
+    match = REPO_LINK.match(url)
     rest = (match.group(3) or "") if match else ""
     return f"https://github.com/{full_name}{rest}"
 

@@ -16,7 +16,8 @@ from ..spec import Spec
 CODE_STATS_FILE = "code_stats.yaml"
 CODE_STATS_PATH = f"{VOCABULARY_DIR}/{CODE_STATS_FILE}"
 REPO_PATTERN = r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"
-_REPO_LINK = re.compile(r"https?://(?:www\.)?github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?(?:/.*)?$")
+REPO_LINK = re.compile(r"https?://(?:www\.)?github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?(/.*)?$")
+"""A github.com link: owner, name (without .git), and the path after the repository if any."""
 
 CODE_STAT = Spec(
     "mapping",
@@ -46,7 +47,7 @@ def load_code_stats(state: LoadState) -> dict[str, CodeState]:
 
 def github_repository(url: str) -> str:
     """'owner/name' of a github.com repository link (without .git), or ''."""
-    match = _REPO_LINK.match(url)
+    match = REPO_LINK.match(url)
     if not match or match.group(1) in ("orgs", "topics", "sponsors"):
         return ""
     return f"{match.group(1)}/{match.group(2)}"
