@@ -43,6 +43,17 @@ class Catalogue:
         repo = github_repository(url)
         return self.code_stats.get(repo.lower()) if repo else None
 
+    def code_stars(self, paper: Paper) -> int | None:
+        """The stars of the paper's most starred GitHub repository (following a recorded move), if any is known."""
+        stars = []
+        for url in paper.code:
+            state = self.code_state(url)
+            if state is not None and state.moved_to:
+                state = self.code_stats.get(state.moved_to.lower(), state)
+            if state is not None and state.stars is not None and not state.missing:
+                stars.append(state.stars)
+        return max(stars, default=None)
+
     def vocabularies(self) -> dict[str, list[str]]:
         """Every vocabulary's allowed values, as the checker uses them (for editors and forms)."""
         values: dict[str, list[str]] = {name: list(allowed) for name, allowed in FIXED_VOCABULARIES.items()}

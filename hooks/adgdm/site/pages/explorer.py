@@ -40,6 +40,7 @@ FIELDS = {
     "n": "taxonomy terms, as positions in `nodes` (their ancestors apply too)",
     "d": "1 when the method uses a diffusion model",
     "c": "code repositories or project pages (absent when none)",
+    "g": "GitHub stars of the most starred code repository, from code_stats.yaml (absent when unknown)",
 }
 
 
@@ -81,6 +82,9 @@ def explorer_data(ctx: Context) -> dict[str, Any]:
         code = [url for url in paper.code if is_safe_url(url)]
         if code:
             fields["c"] = code
+        stars = catalogue.code_stars(paper)
+        if stars is not None:
+            fields["g"] = stars
         return fields
 
     taxonomy = catalogue.taxonomy
