@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from adgdm.citations.bibtex import to_bibtex
 from adgdm.data.catalogue import load_catalogue
+from adgdm.data.urls import paper_page
 from adgdm.site.compose import make_context, render_site
 from adgdm.site.context import Context
-from adgdm.data.urls import paper_page
 from adgdm.site.pages import explorer
 
 from .conftest import ROOT
