@@ -17,10 +17,10 @@ from adgdm.contrib.refresh import command, writer
 from adgdm.contrib.refresh.arxiv_api import parse_feed
 from adgdm.contrib.refresh.http_client import Client, ServiceError, _retry_after
 from adgdm.contrib.refresh.proposals import FieldChange, PaperEdit
-from adgdm.data.catalogue import load_catalogue
-from adgdm.data.models import CodeState
+from adgdm.data.catalogue import Catalogue, load_catalogue
+from adgdm.data.models import CodeState, Disagreement
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .refresh_services import Services, running
 
 FIXTURE = FIXTURES / "refresh"
@@ -213,3 +213,36 @@ def test_the_delay_comes_from_the_environment_unless_given(tmp_path: Path) -> No
 def test_an_unreachable_service_is_a_failure_not_a_traceback(root: Path, services: Services) -> None:
     status, report = refresh(root, services, ADGDM_GITHUB_API="http://127.0.0.1:9/github")
     assert status == 1 and "**GitHub** failed: no answer" in report
+
+
+def full_edit(paper_id: str, source_path: str, venue: str, code: tuple[str, ...]) -> PaperEdit:
+    evidence = "https://doi.org/10.5555/refresh.1"
+    return PaperEdit(
+        paper_id, source_path,
+        [FieldChange(name, None, value, evidence) for name, value in (
+            ("venue", "FJ"), ("year", 2030), ("volume", "1"), ("number", "2"), ("pages", "1--2"), ("doi", "10.5555/refresh.1"))],
+        [(code[0], "https://github.com/moved/away", "https://github.com/moved/away")] if code else [],
+        [Disagreement("venue", venue, "the catalogue before the test")], [evidence], ["https://arxiv.org/abs/2501.00001"], [],
+        ["venue", "doi", "volume", "pages", "authors"])
+
+
+def test_block_lists_in_the_verification_record_grow_and_shrink_line_by_line() -> None:
+    text = ('id: x\nvenue: arXiv\ncode:\n  - "https://github.com/o/r"\nverified:\n  date: "2026-12-03"\n  record:\n'
+            '    - "https://example.org/a"\n  unconfirmed:\n    - venue\n    - url\n  note: "n"\nadded: "2025-01-01"\n')
+    result = writer.edited(text, full_edit("x", "papers/x.yaml", "arXiv", ("https://github.com/o/r",)), "2026-12-04")
+    assert result.split("verified:\n", 1)[1] == (
+        '  date: "2026-12-04"\n  record:\n    - "https://example.org/a"\n    - "https://doi.org/10.5555/refresh.1"\n'
+        '  identifiers: ["https://arxiv.org/abs/2501.00001"]\n  code: ["https://github.com/moved/away"]\n'
+        '  unconfirmed:\n    - url\n  note: "n"\nadded: "2025-01-01"\n')
+
+
+def test_every_real_paper_file_can_take_every_kind_of_edit(catalogue: Catalogue) -> None:
+    """Each file of papers/ edited line by line, the result re-read and compared with exactly the edit asked."""
+    refused = []
+    for paper in catalogue.papers:
+        try:
+            writer.edited((ROOT / paper.source_path).read_text(encoding="utf-8"),
+                          full_edit(paper.id, paper.source_path, paper.venue, paper.code), "2026-12-04")
+        except writer.EditRefused as error:
+            refused.append(f"{paper.source_path}: {error}")
+    assert refused == []

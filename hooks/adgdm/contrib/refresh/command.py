@@ -66,7 +66,11 @@ def run(root: Path, paper_ids: Sequence[str], write: bool, report_path: Path | N
             written = True
     text = report(outcome, today, written, refused if write else [], stats_changed)
     if report_path:
-        report_path.write_text(text, encoding="utf-8")
+        try:
+            report_path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            print(f"refresh: cannot write the report to {report_path}: {error.strerror}", file=sys.stderr)
+            return 1
     else:
         sys.stdout.write(text)
     print(f"{len(papers)} papers refreshed: {len(outcome.edits)} to change, {len(outcome.findings)} findings, "

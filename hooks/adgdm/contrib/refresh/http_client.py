@@ -97,9 +97,9 @@ class Client:
             with opener.open(request, timeout=self.timeout) as response:
                 return Answer(url, int(response.status), _text(response.read(MAX_BODY + 1))), 0.0
         except urllib.error.HTTPError as error:
-            body = _text(error.read(MAX_BODY + 1)) if error.fp else ""
-            answer = Answer(url, error.code, body, error.headers.get("Location", "") if error.headers else "")
-            return answer, _retry_after(error.headers.get("Retry-After", "") if error.headers else "", self.now())
+            location = (error.headers.get("Location") if error.headers else None) or ""
+            retry_after = (error.headers.get("Retry-After") if error.headers else None) or ""
+            return Answer(url, error.code, _error_body(error), location), _retry_after(retry_after, self.now())
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
             reason = getattr(error, "reason", error)
             raise ServiceError(f"no answer ({reason}) ({url})") from None
@@ -138,6 +138,14 @@ def _text(data: bytes) -> str:
     if len(data) > MAX_BODY:
         raise ServiceError(f"answer larger than {MAX_BODY} bytes")
     return data.decode("utf-8", errors="replace")
+
+
+def _error_body(error: urllib.error.HTTPError) -> str:
+    """The body of an error answer, or '' when the connection broke while reading it (the status says enough)."""
+    try:
+        return _text(error.read(MAX_BODY + 1)) if error.fp else ""
+    except (OSError, http.client.HTTPException, ValueError):
+        return ""
 
 
 def _retry_after(value: str, now: float) -> float:

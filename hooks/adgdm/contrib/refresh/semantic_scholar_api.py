@@ -42,7 +42,8 @@ def fetch_paper(client: Client, base: str, arxiv: str = "", doi: str = "") -> Sc
     if not isinstance(data, dict) or not isinstance(data.get("paperId"), str):
         raise ServiceError(f"{SERVICE} answered JSON without a paperId ({answer.url})")
     ids, venue, journal = (_mapping(data.get(key)) for key in ("externalIds", "publicationVenue", "journal"))
-    names = [str(venue.get("name", "")), *(str(n) for n in venue.get("alternate_names", []) or [] if isinstance(n, str))]
+    alternates = venue.get("alternate_names")
+    names = [str(venue.get("name") or ""), *(n for n in (alternates if isinstance(alternates, list) else []) if isinstance(n, str))]
     year = data.get("year")
     return ScholarRecord(
         paper_id=data["paperId"],

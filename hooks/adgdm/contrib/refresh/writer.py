@@ -152,29 +152,61 @@ def _update_verified(lines: list[str], edit: PaperEdit, today: str) -> None:
 
 
 def _add_to_flow_list(lines: list[str], children: dict[str, int], name: str, urls: list[str], start: int) -> None:
+    """Add URLs to a list of `verified`, one-line (`[a, b]`) or block (`- a` lines), or create it in field order."""
     if name in children:
-        line = lines[children[name]]
+        at = children[name]
+        line = lines[at]
+        if line.rstrip() == f"  {name}:":
+            _add_to_block_list(lines, children, at, urls)
+            return
         if not line.rstrip().endswith("]") or "[" not in line:
-            raise EditRefused(f"verified.{name} is not a one-line list")
+            raise EditRefused(f"verified.{name} is neither a one-line nor a block list")
         known = yaml.safe_load(line.strip().split(":", 1)[1]) or []
         extra = [json.dumps(url) for url in urls if url not in known]
         if extra:
             head = line.rstrip()[:-1].rstrip()
-            lines[children[name]] = head + ("" if head.endswith("[") else ", ") + ", ".join(extra) + "]\n"
+            lines[at] = head + ("" if head.endswith("[") else ", ") + ", ".join(extra) + "]\n"
         return
     order = list(VERIFIED_FIELDS)
     before = [children[key] for key in order[: order.index(name)] if key in children]
-    at = max(before) + 1 if before else start + 1
+    at = _end_of_child(lines, max(before)) + 1 if before else start + 1
     lines.insert(at, f"  {name}: [{', '.join(json.dumps(url) for url in urls)}]\n")
+    _shift(children, at, 1)
+
+
+def _add_to_block_list(lines: list[str], children: dict[str, int], at: int, urls: list[str]) -> None:
+    last = _end_of_child(lines, at)
+    items = lines[at + 1:last + 1]
+    known = [yaml.safe_load(item.strip()[2:]) for item in items if item.lstrip().startswith("- ")]
+    indent = items[0][: len(items[0]) - len(items[0].lstrip())] if items else "    "
+    extra = [f"{indent}- {json.dumps(url)}\n" for url in urls if url not in known]
+    lines[last + 1:last + 1] = extra
+    _shift(children, last + 1, len(extra))
+
+
+def _end_of_child(lines: list[str], at: int) -> int:
+    """The last line of the `verified` field starting at `at` (its more indented lines)."""
+    end = at
+    while end + 1 < len(lines) and lines[end + 1].startswith("   ") and lines[end + 1].strip():
+        end += 1
+    return end
+
+
+def _shift(children: dict[str, int], at: int, by: int) -> None:
     for key, index in children.items():
         if index >= at:
-            children[key] = index + 1
+            children[key] = index + by
 
 
 def _drop_unconfirmed(lines: list[str], start: int, confirmed: list[str]) -> None:
     for index in range(start + 1, len(lines)):
         if not lines[index].startswith("  "):
             break
+        if lines[index].rstrip() == "  unconfirmed:":
+            last = _end_of_child(lines, index)
+            kept = [item for item in lines[index + 1:last + 1] if yaml.safe_load(item.strip()[2:]) not in confirmed]
+            lines[index:last + 1] = [lines[index], *kept] if kept else []
+            return
         if lines[index].startswith("  unconfirmed:") and lines[index].rstrip().endswith("]"):
             left = [name for name in yaml.safe_load(lines[index].split(":", 1)[1]) or [] if name not in confirmed]
             lines[index] = f"  unconfirmed: [{', '.join(left)}]\n" if left else ""
