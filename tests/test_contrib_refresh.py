@@ -15,10 +15,12 @@ import pytest
 from adgdm import cli
 from adgdm.contrib.refresh import command, writer
 from adgdm.contrib.refresh.arxiv_api import parse_feed
+from adgdm.contrib.refresh.github_api import RepoRecord
 from adgdm.contrib.refresh.http_client import Client, ServiceError, _retry_after
-from adgdm.contrib.refresh.proposals import FieldChange, PaperEdit
+from adgdm.contrib.refresh.proposals import FieldChange, PaperEdit, next_state
 from adgdm.data.catalogue import Catalogue, load_catalogue
 from adgdm.data.models import CodeState, Disagreement
+from adgdm.data.problems import InvalidData
 
 from .conftest import FIXTURES, ROOT
 from .refresh_services import Services, running
@@ -246,3 +248,25 @@ def test_every_real_paper_file_can_take_every_kind_of_edit(catalogue: Catalogue)
         except writer.EditRefused as error:
             refused.append(f"{paper.source_path}: {error}")
     assert refused == []
+
+
+def test_stars_are_rewritten_only_when_they_move_noticeably() -> None:
+    old = CodeState("o/r", 100, datetime.date(2026, 1, 1))
+    def stars(now: int) -> tuple[int | None, datetime.date | None]:
+        state = next_state(old, RepoRecord("o/r", "o/r", now), TODAY)
+        return state.stars, state.since
+    assert stars(109) == (100, datetime.date(2026, 1, 1))
+    assert stars(111) == (111, TODAY) and stars(85) == (85, TODAY)
+    assert next_state(CodeState("o/r", 3), RepoRecord("o/r", "o/r", 7), TODAY).stars == 3  # at least 5 stars
+
+
+def test_the_checker_reads_code_stats_and_names_its_problems(root: Path) -> None:
+    (root / "papers/vocabulary/code_stats.yaml").write_text(
+        '- repo: "example/stable"\n  stars: 3\n- repo: "Example/Stable"\n  stars: 4\n- repo: "not a repo"\n', encoding="utf-8")
+    with pytest.raises(InvalidData) as error:
+        load_catalogue(root)
+    assert error.value.report().splitlines() == [
+        "papers/vocabulary/code_stats.yaml:3: [1].repo: repository 'example/stable' is defined twice (first at line 1)",
+        "papers/vocabulary/code_stats.yaml:5: [2].repo: 'not a repo' is not owner/name",
+        "2 problems found",
+    ]

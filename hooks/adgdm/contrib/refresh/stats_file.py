@@ -22,15 +22,13 @@ def merged(old: Mapping[str, CodeState], new: Mapping[str, CodeState], reference
 
 
 def stats_text(states: Mapping[str, CodeState]) -> str:
-    """The file's text: one entry per repository, sorted by name without case."""
+    """The file's text: one entry per repository, sorted by name without case ('[]' when there is none)."""
     lines = [HEADER.rstrip("\n")]
     for key in sorted(states, key=lambda name: (name.lower(), name)):
         state = states[key]
-        lines.append(f'"{state.repo}":')
-        fields = [("stars", str(state.stars) if state.stars is not None else ""),
+        fields = [("repo", f'"{state.repo}"'), ("stars", str(state.stars) if state.stars is not None else ""),
                   ("since", f'"{state.since.isoformat()}"' if state.since and state.stars is not None else ""),
                   ("archived", "true" if state.archived else ""), ("missing", "true" if state.missing else ""),
                   ("moved_to", f'"{state.moved_to}"' if state.moved_to else "")]
-        shown = [f"  {name}: {value}" for name, value in fields if value]
-        lines += shown or ["  archived: false"]
-    return "\n".join(lines) + "\n"
+        lines += [f"{'- ' if n == 0 else '  '}{name}: {value}" for n, (name, value) in enumerate((n, v) for n, v in fields if v)]
+    return "\n".join(lines if len(lines) > 1 else [*lines, "[]"]) + "\n"

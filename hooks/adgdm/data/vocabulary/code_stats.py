@@ -1,7 +1,7 @@
 """The code repositories' state (code_stats.yaml): stars, archived, moved, missing, as `python -m adgdm refresh --write` last saw them.
 
 The file is generated and optional: a catalogue without it simply knows no repository state.
-Keys are GitHub's 'owner/name'; look-ups ignore case, as GitHub does.
+Each entry names its repository as GitHub's 'owner/name'; look-ups ignore case, as GitHub does.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..fields import text_field
-from ..load_state import VOCABULARY_DIR, LoadState
+from ..load_state import VOCABULARY_DIR, LoadState, unique
 from ..models import CodeState
 from ..spec import Spec
 
@@ -22,26 +22,30 @@ REPO_LINK = re.compile(r"https?://(?:www\.)?github\.com/([A-Za-z0-9_.-]+)/([A-Za
 CODE_STAT = Spec(
     "mapping",
     fields=(
+        ("repo", text_field("The repository as GitHub spells it: owner/name.", required=True, max_length=200,
+                            pattern=REPO_PATTERN, pattern_hint="owner/name")),
         ("stars", Spec("integer", help="Stars when last recorded.", minimum=0)),
         ("since", Spec("date", help="The day the star count was recorded.")),
         ("archived", Spec("boolean", help="true when the owner archived the repository (read-only).")),
         ("missing", Spec("boolean", help="true when GitHub answered 404: the repository is gone or private.")),
-        ("moved_to", text_field("owner/name the repository moved to.", pattern=REPO_PATTERN, pattern_hint="owner/name")),
+        ("moved_to", text_field("owner/name the repository moved to.", max_length=200, pattern=REPO_PATTERN,
+                                pattern_hint="owner/name")),
     ),
 )
 
 
 def load_code_stats(state: LoadState) -> dict[str, CodeState]:
-    """Every recorded repository by its lower-case 'owner/name' (nothing when the file does not exist)."""
+    """Every recorded repository by its lower-case 'owner/name' (nothing when the file does not exist).
+
+    A list, not a mapping keyed by name: repository names can be longer than YAML keys may be here."""
     if not (state.root / CODE_STATS_PATH).exists():
         return {}
     stats: dict[str, CodeState] = {}
-    for walker, key, entry in state.vocabulary_entries(CODE_STATS_FILE, CODE_STAT, keyed=True):
-        if not re.fullmatch(REPO_PATTERN, key):
-            walker.report(key, "expected a repository written owner/name")
-            continue
-        stats[key.lower()] = CodeState(key, entry.get("stars"), entry.get("since"), entry.get("archived", False),
-                                       entry.get("missing", False), entry.get("moved_to", ""))
+    seen: dict[str, str] = {}
+    for walker, key, entry in state.vocabulary_entries(CODE_STATS_FILE, CODE_STAT, keyed=False):
+        if unique(walker, f"{key}.repo", entry["repo"].lower(), seen, "repository"):
+            stats[entry["repo"].lower()] = CodeState(entry["repo"], entry.get("stars"), entry.get("since"), entry.get("archived", False),
+                                                     entry.get("missing", False), entry.get("moved_to", ""))
     return stats
 
 
