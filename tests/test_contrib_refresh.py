@@ -85,6 +85,7 @@ def test_the_report_lists_every_change_with_its_evidence_then_what_could_not_be_
     assert "`eve2022gone`: arXiv v3 (2025-03-01) is titled 'Gone Fixture Repository, Revised'" in report
     assert "`dee2023stable`: https://github.com/example/frozen.git is archived" in report
     assert "`eve2022gone`: https://github.com/example/gone answers 404" in report
+    assert "## Fuller author names (1)\n\n- `bea2024conference`: Crossref spells out Bea, Maria." in report
     assert "doe2025fixture" not in report  # a preprint with nothing new is not mentioned
     assert report.endswith("## Could not be checked\n\nEvery service answered; everything was checked.\n")
     assert report.index("## Proposed changes") < report.index("## Unknown venues") < report.index("## Could not be checked")
@@ -179,7 +180,7 @@ def test_the_writer_keeps_quoting_and_comments_of_a_changed_line() -> None:
     edit = PaperEdit("x", "papers/x.yaml", [FieldChange("year", 2024, 2025, "u"), FieldChange("venue", "arXiv", "FJ", "u")])
     assert writer.edited(text, edit, "2026-12-04") == (
         'id: x\n# the year\nyear: 2025  # as printed\nvenue: "FJ"\nverified:\n  date: "2026-12-04"\n'
-        '  note: "Updated by `python -m adgdm refresh` from the services named in its report."\nadded: "2025-01-01"\n')
+        f'  unconfirmed: [method]\n  note: "{writer.NEW_RECORD_NOTE}"\nadded: "2025-01-01"\n')
 
 
 def test_xml_with_a_document_type_is_refused_before_parsing() -> None:

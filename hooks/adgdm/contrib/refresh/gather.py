@@ -21,6 +21,7 @@ from .proposals import (
     Finding,
     PaperEdit,
     arxiv_changes,
+    author_findings,
     code_findings,
     doi_of_published,
     next_state,
@@ -127,6 +128,7 @@ def _preprint(catalogue: Catalogue, paper: Paper, record: ArxivRecord | None, cl
                                             f"arXiv's journal reference reads '{record.journal_ref}', but no version of record "
                                             "was found; nothing changed.", record.url))
         return
+    outcome.findings += author_findings(paper, work)
     result = published_version(paper, catalogue.venues, work, scholar, evidence, today)
     if isinstance(result, Finding):
         if result.section != "Nothing to change":

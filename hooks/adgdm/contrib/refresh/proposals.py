@@ -166,6 +166,22 @@ def arxiv_changes(paper: Paper, record: ArxivRecord) -> list[Finding]:
     return found
 
 
+def author_findings(paper: Paper, work: WorkRecord) -> list[Finding]:
+    """Given names the version of record spells out where the catalogue has initials or none (reported, never written)."""
+    if len(work.authors) != len(paper.authors):
+        return []
+    fuller = [f"{family}, {given}" for author, (family, given) in zip(paper.authors, work.authors, strict=True)
+              if normalise_title(author.family) == normalise_title(family) and _fuller(given, author.given)]
+    if not fuller:
+        return []
+    return [Finding("Fuller author names", paper.id, f"Crossref spells out {'; '.join(fuller)}.", work.url)]
+
+
+def _fuller(given: str, ours: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", given)
+    return bool(words) and any(len(word) > 1 for word in words) and not re.search(r"[^\W\d_]{2,}", ours)
+
+
 def code_findings(paper: Paper, link: str, repo: RepoRecord) -> tuple[list[Finding], tuple[str, str, str] | None]:
     """What one code link's repository state means: findings, and the new link when it moved."""
     if repo.missing:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from .gather import Outcome
 from .proposals import Finding, PaperEdit
 
-SECTION_ORDER = ("Unknown venues", "Newer arXiv versions", "Journal references without a record", "Archived repositories",
-                 "Moved repositories", "Missing repositories", "Not found")
+SECTION_ORDER = ("Unknown venues", "Newer arXiv versions", "Fuller author names", "Journal references without a record",
+                 "Archived repositories", "Moved repositories", "Missing repositories", "Not found")
 
 
 def report(outcome: Outcome, today: datetime.date, written: bool, refused: Sequence[str], stats_changed: int) -> str:

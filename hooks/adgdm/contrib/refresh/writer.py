@@ -19,6 +19,8 @@ from ...data.safe_yaml import parse_yaml
 from .proposals import PaperEdit
 
 VERIFIED_FIELDS = ("date", *(group for group, _ in VERIFICATION_GROUPS), "unconfirmed", "note")
+NEW_RECORD_NOTE = ("Venue, year and identifiers taken from the services named in the report of `python -m adgdm refresh`; "
+                   "the summary and placements were not checked.")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)")
 
 
@@ -137,7 +139,7 @@ def _update_verified(lines: list[str], edit: PaperEdit, today: str) -> None:
     groups = (("record", edit.record_urls), ("identifiers", edit.identifier_urls), ("code", [url for _, _, url in edit.code]))
     if "verified" not in blocks:
         body = [f'  date: "{today}"\n'] + [f"  {name}: [{', '.join(json.dumps(u) for u in urls)}]\n" for name, urls in groups if urls]
-        body.append('  note: "Updated by `python -m adgdm refresh` from the services named in its report."\n')
+        body += ["  unconfirmed: [method]\n", f"  note: {json.dumps(NEW_RECORD_NOTE)}\n"]
         _insert_after_preceding(lines, "verified", ["verified:\n", *body])
         return
     start, end = blocks["verified"]
@@ -223,7 +225,7 @@ def expected_data(data: dict[str, Any], edit: PaperEdit, today: str) -> dict[str
     if edit.disagreements:
         new["disagreements"] = [*new.get("disagreements", []),
                                 *({"field": d.field, "value": d.value, "source": d.source} for d in edit.disagreements)]
-    checked = new.setdefault("verified", {"note": "Updated by `python -m adgdm refresh` from the services named in its report."})
+    checked = new.setdefault("verified", {"unconfirmed": ["method"], "note": NEW_RECORD_NOTE})
     checked["date"] = today
     for name, urls in (("record", edit.record_urls), ("identifiers", edit.identifier_urls), ("code", [u for _, _, u in edit.code])):
         if urls:
