@@ -1,7 +1,7 @@
 """A local stand-in for arXiv, Crossref, Semantic Scholar and GitHub: recorded answers in the services' real formats.
 
 Served on 127.0.0.1 under /arxiv, /crossref, /s2 and /github. `script` queues answers for a
-path prefix (a 429 before the real answer, a 503, malformed XML...), and every request is
+path prefix (a 429 before the real answer, a 503, malformed XML, status 0 for a hang), and every request is
 recorded with its headers, so tests can count them.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.server
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -108,6 +109,9 @@ class Services(http.server.ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet: a client that timed out hangs up before a scripted hang answers."""
+
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", free_port()), _Handler)
         self.script: dict[str, list[Answer]] = {}
@@ -169,6 +173,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.requests.append((self.path, dict(self.headers.items())))
         status, headers, body = self.server.answer(path, parse_qs(parts.query))
+        if status == 0:  # a scripted hang: answer only after `body` seconds
+            time.sleep(float(body))
+            status, body = 200, "{}"
         data = body.encode("utf-8")
         self.send_response(status)
         for name, value in headers.items():

@@ -161,12 +161,20 @@ def test_the_command_line_reports_bad_usage_with_status_2(root: Path, capsys: py
     assert exit_info.value.code == 2
 
 
-def test_an_invalid_result_is_not_written(root: Path, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A venue that venues.yaml lost between reading and writing stands for any edit the checker would refuse.
-    monkeypatch.setattr(command, "_problems_after", lambda root, texts: ["papers/ada2024published.yaml:9: venue: 'FJ' is not a venue"])
+def test_an_invalid_result_is_not_written(root: Path, services: Services) -> None:
+    # A version of record dated 2099 is beyond what the checker accepts as a year: the whole write is refused.
+    services.crossref["10.9999/fj.2025.7"] = {**services.crossref["10.9999/fj.2025.7"], "published-print": {"date-parts": [[2099]]}}
     status, report = refresh(root, services, write=True)
     assert status == 1 and changes(root) == ""
-    assert "## Not written" in report and "'FJ' is not a venue" in report
+    assert "## Not written" in report and "papers/ada2024published.yaml:" in report.split("## Not written", 1)[1]
+    assert "not written (see below)" in report
+
+
+def test_a_service_that_does_not_answer_in_time_is_a_failure(root: Path, services: Services) -> None:
+    services.script["/github/"] = [(0, {}, "3")]
+    client = Client("test", timeout=0.5, retries=0)
+    with pytest.raises(ServiceError, match="no answer"):
+        client.get("GitHub", f"{services.base}/github/repos/example/stable")
 
 
 def test_the_writer_refuses_a_file_it_cannot_edit_line_by_line() -> None:
