@@ -134,8 +134,9 @@ def render_explorer(ctx: Context) -> str:
         + heading("Paper explorer")
         + block(
             "<p>Narrow the catalogue down by modality, task, taxonomy, venue and year, search titles, authors and "
-            "method names, sort any column (Stars sorts by code popularity: the GitHub stars of the paper's code), then copy or download the BibTeX or a CSV file of the papers you kept "
-            "or ticked. The address bar records every choice, so a filtered view can be bookmarked or shared.</p>\n"
+            "method names, sort any column (Stars sorts by code popularity: the GitHub stars of the paper's code), "
+            "then copy or download the BibTeX or a CSV file of the papers you kept or ticked. "
+            "The address bar records every choice, so a filtered view can be bookmarked or shared.</p>\n"
             f'<p class="adgdm-explorer-downloads">Downloads: {downloads}.</p>\n' + shell
         )
     )
