@@ -167,7 +167,7 @@ def test_an_invalid_result_is_not_written(root: Path, services: Services) -> Non
     status, report = refresh(root, services, write=True)
     assert status == 1 and changes(root) == ""
     assert "## Not written" in report and "papers/ada2024published.yaml:" in report.split("## Not written", 1)[1]
-    assert "not written (see below)" in report
+    assert "to change (not written: see below)" in report
 
 
 def test_a_service_that_does_not_answer_in_time_is_a_failure(root: Path, services: Services) -> None:

@@ -19,7 +19,7 @@ SECTION_ORDER = ("Unknown venues", "Newer arXiv versions", "Fuller author names"
 
 def report(outcome: Outcome, today: datetime.date, written: bool, refused: Sequence[str], stats_changed: int) -> str:
     """The whole report."""
-    status = "written to the files" if written else ("not written (see below)" if refused else "proposed, not written")
+    status = "written to the files" if written else ("not written: see below" if refused else "proposed, not written")
     lines = ["# Catalogue refresh", "",
              f"{outcome.papers} papers checked against arXiv, Crossref, Semantic Scholar and GitHub on {today.isoformat()}: "
              f"{len(outcome.edits)} paper files to change ({status}), {len(outcome.findings)} findings, "
