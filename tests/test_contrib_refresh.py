@@ -279,3 +279,9 @@ def test_the_checker_reads_code_stats_and_names_its_problems(root: Path) -> None
         "papers/vocabulary/code_stats.yaml:5: [2].repo: 'not a repo' is not owner/name",
         "2 problems found",
     ]
+
+
+def test_text_from_a_service_cannot_mention_anyone_or_open_markup(root: Path, services: Services) -> None:
+    services.arxiv["2205.00005"] = {**services.arxiv["2205.00005"], "title": "Revised by @maintainer <b>now</b> `x`"}
+    _, report = refresh(root, services)
+    assert "titled 'Revised by &#64;maintainer &lt;b&gt;now&lt;/b&gt; 'x''" in report

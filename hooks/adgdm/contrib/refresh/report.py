@@ -80,7 +80,8 @@ def _unchecked(outcome: Outcome) -> list[str]:
 
 
 def _plain(text: object) -> str:
-    return " ".join(str(text).split()).replace("`", "'").replace("<", "&lt;").replace(">", "&gt;")
+    """Text from a service on one line, unable to open code, tags or (with '@') notify anyone on GitHub."""
+    return " ".join(str(text).split()).replace("`", "'").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
 
 
 def _cell(value: object) -> str:
