@@ -25,7 +25,7 @@
     { key: "year", label: "Year" }, { key: "venue", label: "Venue" }, { key: "modality", label: "Modality" },
     { key: "task", label: "Task" }, { key: "taxonomy", label: "Taxonomy" }, { key: "code", label: "Code" },
     // Code popularity: GitHub stars from code_stats.yaml; the first click puts the most starred first.
-    { key: "stars", label: "Stars", descendingFirst: true }
+    { key: "stars", label: "Stars", descendingFirst: true, title: "Code popularity: GitHub stars of the paper's code" }
   ];
   var jsonCache = {};
   var current = null;
@@ -284,7 +284,9 @@
     this.headers = {};
     COLUMNS.forEach(function (column) {
       var th = el("th", { scope: "col", "data-col": column.key });
-      th.appendChild(el("button", { type: "button", "class": "adgdm-x-sort", "data-sort": column.key }, column.label));
+      var attrs = { type: "button", "class": "adgdm-x-sort", "data-sort": column.key };
+      if (column.title) attrs.title = column.title;
+      th.appendChild(el("button", attrs, column.label));
       self.headers[column.key] = th;
       head.appendChild(th);
     });

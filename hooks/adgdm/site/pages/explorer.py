@@ -39,8 +39,8 @@ FIELDS = {
     "k": "task, as a position in `nodes`",
     "n": "taxonomy terms, as positions in `nodes` (their ancestors apply too)",
     "d": "1 when the method uses a diffusion model",
-    "c": "code repositories or project pages (absent when none)",
     "g": "GitHub stars of the most starred code repository, from code_stats.yaml (absent when unknown)",
+    "c": "code repositories or project pages (absent when none)",
 }
 
 
@@ -79,12 +79,12 @@ def explorer_data(ctx: Context) -> dict[str, Any]:
             fields["n"] = [node_at[node_id] for node_id in paper.nodes]
         if paper.uses_diffusion:
             fields["d"] = 1
-        code = [url for url in paper.code if is_safe_url(url)]
-        if code:
-            fields["c"] = code
         stars = catalogue.code_stars(paper)
         if stars is not None:
             fields["g"] = stars
+        code = [url for url in paper.code if is_safe_url(url)]
+        if code:
+            fields["c"] = code
         return fields
 
     taxonomy = catalogue.taxonomy
@@ -134,9 +134,8 @@ def render_explorer(ctx: Context) -> str:
         + heading("Paper explorer")
         + block(
             "<p>Narrow the catalogue down by modality, task, taxonomy, venue and year, search titles, authors and "
-            "method names, sort any column (Stars sorts by code popularity: the GitHub stars of the paper's code), "
-            "then copy or download the BibTeX or a CSV file of the papers you kept or ticked. "
-            "The address bar records every choice, so a filtered view can be bookmarked or shared.</p>\n"
+            "method names, sort any column, then copy or download the BibTeX or a CSV file of the papers you kept "
+            "or ticked. The address bar records every choice, so a filtered view can be bookmarked or shared.</p>\n"
             f'<p class="adgdm-explorer-downloads">Downloads: {downloads}.</p>\n' + shell
         )
     )
