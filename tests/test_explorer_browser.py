@@ -165,6 +165,23 @@ def test_any_column_sorts_both_ways_and_the_sort_is_in_the_address(xpage: Page, 
     assert rows(xpage)[0] == "poe2022frame"
 
 
+def test_code_popularity_sorts_the_most_starred_first_and_unknown_stars_last(xpage: Page, explorer_site: str) -> None:
+    open_explorer(xpage, explorer_site)
+    unknown = ["doe2025fixture", "roe2024temporal", "bozic2023video", "doe2023earlier", "lee2023joint", "nguyen2023crowd",
+               "poe2022frame"]
+    xpage.click("button[data-sort=stars]")
+    assert rows(xpage) == ["kim2025sensor", "moe2024synthesis", "doe2023masked", *unknown]
+    assert xpage.get_attribute("th[data-col=stars]", "aria-sort") == "descending"
+    assert query(xpage) == "?sort=-stars"
+    assert xpage.inner_text(".adgdm-x-table tbody tr:first-child td[data-label=Stars]") == "1200"
+    xpage.click("button[data-sort=stars]")
+    assert rows(xpage) == ["doe2023masked", "moe2024synthesis", "kim2025sensor", *unknown]
+    assert query(xpage) == "?sort=stars"
+    open_explorer(xpage, explorer_site, "?sort=-stars")
+    assert rows(xpage)[0] == "kim2025sensor"
+    assert xpage.get_attribute("button[data-sort=stars]", "title") == "Code popularity: GitHub stars of the paper's code"
+
+
 def test_a_shared_address_restores_the_view(xpage: Page, explorer_site: str) -> None:
     open_explorer(xpage, explorer_site, "?modality=video&venue=CVPR&from=2023&code=1")
     assert count(xpage) == "1 of 10 papers match"

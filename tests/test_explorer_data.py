@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from adgdm.citations.bibtex import to_bibtex
 from adgdm.data.catalogue import load_catalogue
+from adgdm.data.urls import paper_page
 from adgdm.site.compose import make_context, render_site
 from adgdm.site.context import Context
 from adgdm.site.pages import explorer
@@ -56,6 +57,23 @@ def test_paper_rows_are_compact_and_exact(ctx: Context) -> None:
         "y": 2023, "v": 4, "m": [6], "k": 10, "l": [2],
     }
     assert rows["doe2025fixture"]["m"] == [5, 6, 7]
+
+
+def test_stars_come_from_code_stats_following_a_move_and_never_from_a_missing_repository(ctx: Context) -> None:
+    stars = {row["i"]: row.get("g") for row in explorer.explorer_data(ctx)["papers"]}
+    assert stars["kim2025sensor"] == 1200 and stars["doe2023masked"] == 40
+    assert stars["moe2024synthesis"] == 75  # example/defgen moved to example/defgen2
+    assert stars["poe2022frame"] is None and stars["lee2023joint"] is None and stars["bozic2023video"] is None  # missing; not recorded
+
+
+def test_paper_pages_show_the_recorded_state_of_their_repositories(ctx: Context) -> None:
+    pages = render_site(ctx).pages
+    assert ('<a href="https://github.com/example/mfd" rel="noopener">Code</a> <span class="adgdm-code-state" '
+            'title="as GitHub reported it on 2026-11-01">(archived: read-only)</span>') in pages[paper_page("doe2023masked")]
+    assert '(moved to <a href="https://github.com/example/defgen2" rel="noopener">example/defgen2</a>)' in pages[
+        paper_page("moe2024synthesis")]
+    assert '<span class="adgdm-code-state">(not found on GitHub)</span>' in pages[paper_page("poe2022frame")]
+    assert "adgdm-code-state" not in pages[paper_page("bozic2023video")]
 
 
 def test_the_data_file_is_minified_json_in_a_fixed_key_order(ctx: Context) -> None:

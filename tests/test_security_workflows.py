@@ -16,6 +16,8 @@ WRITABLE = {
     "pages": "pages.yml deploys the built site",
     "id-token": "pages.yml proves to GitHub Pages which workflow deploys",
     "issues": "links.yml keeps one issue listing dead links",
+    "contents": "refresh.yml pushes the branch of its weekly pull request",
+    "pull-requests": "refresh.yml opens or updates that one pull request",
 }
 # `owner/repo[/path]@<40 hex> # v1.2.3`: a commit cannot be moved the way a tag can; the comment says which release it is.
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}\s+#\s*v\d[\w.-]*")

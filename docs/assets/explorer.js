@@ -24,7 +24,9 @@
   var COLUMNS = [
     { key: "method", label: "Method" }, { key: "title", label: "Title" }, { key: "authors", label: "Authors" },
     { key: "year", label: "Year" }, { key: "venue", label: "Venue" }, { key: "modality", label: "Modality" },
-    { key: "task", label: "Task" }, { key: "taxonomy", label: "Taxonomy" }, { key: "code", label: "Code" }
+    { key: "task", label: "Task" }, { key: "taxonomy", label: "Taxonomy" }, { key: "code", label: "Code" },
+    // Code popularity: GitHub stars from code_stats.yaml; the first click puts the most starred first.
+    { key: "stars", label: "Stars", descendingFirst: true, title: "Code popularity: GitHub stars of the paper's code" }
   ];
   var jsonCache = {};
   var current = null;
@@ -96,6 +98,7 @@
       var paper = {
         id: row.i, short: row.s || "", title: row.t, summary: row.u || "", sources: sources, authors: names, etal: !!row.e,
         year: row.y, venue: venue, modality: row.m, task: row.k, nodes: direct, expanded: expanded, code: code, dm: !!row.d,
+        stars: typeof row.g === "number" ? row.g : null,
         url: root + data.paper_url.replace("{id}", encodeURIComponent(row.i))
       };
       paper.values = {
@@ -112,7 +115,8 @@
       paper.keys = {
         method: fold(paper.short), title: fold(row.t), authors: names.length ? fold(names[0].family + " " + names[0].display) : "",
         year: row.y, venue: fold(venue.short), modality: fold(nodes[row.m[0]].label), task: fold(nodes[row.k].label),
-        taxonomy: direct.length ? fold(nodes[direct[0]].label) : "", code: code.length ? 0 : 1
+        taxonomy: direct.length ? fold(nodes[direct[0]].label) : "", code: code.length ? 0 : 1,
+        stars: typeof row.g === "number" ? row.g : null
       };
       return paper;
     });
@@ -298,7 +302,9 @@
     this.headers = {};
     COLUMNS.forEach(function (column) {
       var th = el("th", { scope: "col", "data-col": column.key });
-      th.appendChild(el("button", { type: "button", "class": "adgdm-x-sort", "data-sort": column.key }, column.label));
+      var attrs = { type: "button", "class": "adgdm-x-sort", "data-sort": column.key };
+      if (column.title) attrs.title = column.title;
+      th.appendChild(el("button", attrs, column.label));
       self.headers[column.key] = th;
       head.appendChild(th);
     });
@@ -428,7 +434,9 @@
       var button = event.target.closest("button[data-sort]");
       if (!button) return;
       var key = button.getAttribute("data-sort");
-      self.state.sort = self.state.sort === key ? "-" + key : key;
+      var first = COLUMNS.some(function (column) { return column.key === key && column.descendingFirst; }) ? "-" + key : key;
+      var second = first === key ? "-" + key : key;
+      self.state.sort = self.state.sort === first ? second : first;
       self.sortPapers();
       self.changed();
     });
@@ -504,7 +512,8 @@
     var sort = this.state.sort, key = sort.replace(/^-/, ""), sign = sort.charAt(0) === "-" ? -1 : 1;
     this.sorted = this.catalogue.papers.slice().sort(function (a, b) {
       var x = a.keys[key], y = b.keys[key], order;
-      if (typeof x === "number") order = (x - y) * sign;
+      if (x === null || y === null) order = (x === null) - (y === null); // unknown values last, both ways
+      else if (typeof x === "number") order = (x - y) * sign;
       else order = (x === "" || y === "") ? compareText(x, y) : compareText(x, y) * sign;
       return order || (b.year - a.year) || compareText(a.id, b.id);
     });
@@ -634,6 +643,7 @@
       '<td data-label="Task">' + labels([paper.task]) + "</td>" +
       '<td data-label="Taxonomy">' + labels(paper.nodes) + "</td>" +
       '<td data-label="Code">' + code + "</td>" +
+      '<td data-label="Stars" class="adgdm-x-stars">' + (paper.stars === null ? "–" : paper.stars) + "</td>" +
       '<td><button type="button" class="adgdm-x-copy" data-copy="' + esc(paper.id) + '" aria-label="Copy the BibTeX of ' + name + '">Copy</button></td></tr>';
   }
 

@@ -95,6 +95,19 @@ def _links(args: argparse.Namespace) -> int:
     return 1 if dead else 0
 
 
+def _refresh(args: argparse.Namespace) -> int:
+    import os
+
+    from .contrib.refresh import command
+
+    root = Path(args.root)
+    try:
+        site_url = read_project(root).site_url
+    except OSError:  # a folder without mkdocs.yml: name the project by its repository
+        site_url = command.PROJECT_URL
+    return command.run(root, args.papers, args.write, Path(args.report) if args.report else None, os.environ, site_url, args.delay)
+
+
 def _catalogue(root: Path) -> Catalogue | None:
     """The catalogue, or None after printing its problems."""
     try:
@@ -123,6 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
     check_links.add_argument("--slow", type=float, default=5.0, help="seconds after which a working link is slow (default: 5)")
     check_links.add_argument("--output", help="write the Markdown report to this file instead of standard output")
     check_links.set_defaults(run=_links)
+    refresh = commands.add_parser(
+        "refresh", help="ask arXiv, Crossref, Semantic Scholar and GitHub what changed (exit 0: all answered, 1: one failed, 2: bad usage)")
+    refresh.add_argument("papers", nargs="*", metavar="PAPER_ID", help="only these papers (default: all)")
+    refresh.add_argument("--write", action="store_true", help="edit the paper files and code_stats.yaml (only if the result checks)")
+    refresh.add_argument("--report", help="write the Markdown report to this file instead of standard output")
+    refresh.add_argument("--delay", type=float, help="seconds between arXiv requests (default: ADGDM_REFRESH_DELAY or 3)")
+    refresh.set_defaults(run=_refresh)
     for name, run, what in (("readme", _readme, "the paper tables of README.md"),
                             ("forms", _forms, "the GitHub issue forms in .github/ISSUE_TEMPLATE")):
         sync = commands.add_parser(name, help=f"regenerate {what} from papers/")

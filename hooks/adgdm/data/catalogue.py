@@ -8,16 +8,17 @@ spec (vocabulary/), the papers in papers.py, the rules across files in cross_che
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cross_checks import check_across_papers, check_references
 from .load_state import PAPERS_DIR, LoadState
-from .models import Benchmark, Dataset, Paper, Survey, TaxonomyNode, Venue
+from .models import Benchmark, CodeState, Dataset, Paper, Survey, TaxonomyNode, Venue
 from .paper_schema import FIXED_VOCABULARIES
 from .papers import check_file_names, load_paper, paper_files
 from .problems import InvalidData, Problem
 from .vocabulary.benchmarks import load_benchmarks
+from .vocabulary.code_stats import github_repository, load_code_stats
 from .vocabulary.datasets import load_datasets
 from .vocabulary.surveys import load_surveys, section_vocabulary
 from .vocabulary.taxonomy import load_taxonomy, node_vocabularies
@@ -42,6 +43,24 @@ class Catalogue:
     datasets: Mapping[str, Dataset]
     benchmarks: Mapping[str, Benchmark]
     surveys: Mapping[str, Survey]
+    code_stats: Mapping[str, CodeState] = field(default_factory=dict)
+    """GitHub repositories' state by lower-case 'owner/name' (code_stats.yaml; empty when absent)."""
+
+    def code_state(self, url: str) -> CodeState | None:
+        """What refresh last recorded about the GitHub repository a code link points to, if anything."""
+        repo = github_repository(url)
+        return self.code_stats.get(repo.lower()) if repo else None
+
+    def code_stars(self, paper: Paper) -> int | None:
+        """The stars of the paper's most starred GitHub repository (following a recorded move), if any is known."""
+        stars = []
+        for url in paper.code:
+            state = self.code_state(url)
+            if state is not None and state.moved_to:
+                state = self.code_stats.get(state.moved_to.lower(), state)
+            if state is not None and state.stars is not None and not state.missing:
+                stars.append(state.stars)
+        return max(stars, default=None)
 
     def vocabularies(self) -> dict[str, list[str]]:
         """Every vocabulary's allowed values, as the checker uses them (for editors and forms)."""
@@ -90,6 +109,7 @@ def _load(state: LoadState) -> Catalogue | None:
     venues = load_venues(state)
     datasets = load_datasets(state)
     benchmarks = load_benchmarks(state)
+    code_stats = load_code_stats(state)
     paths = paper_files(state.root)
     papers = [paper for path in paths if (paper := load_paper(state, path, venues, benchmarks))]
     check_file_names(state)
@@ -100,4 +120,4 @@ def _load(state: LoadState) -> Catalogue | None:
     check_references(state, papers, paths, datasets, surveys)
     if state.problems:
         return None
-    return Catalogue(tuple(papers), venues, taxonomy, datasets, benchmarks, surveys)
+    return Catalogue(tuple(papers), venues, taxonomy, datasets, benchmarks, surveys, code_stats)

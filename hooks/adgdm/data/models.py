@@ -139,6 +139,21 @@ class Result:
 
 
 @dataclass(frozen=True)
+class CodeState:
+    """What GitHub last said about a code repository (code_stats.yaml, written by `refresh`)."""
+
+    repo: str
+    """owner/name as GitHub spells it."""
+    stars: int | None = None
+    since: datetime.date | None = None
+    """The day the star count was recorded (it is rewritten only when it moves noticeably)."""
+    archived: bool = False
+    missing: bool = False
+    moved_to: str = ""
+    """owner/name the repository moved to, when it moved."""
+
+
+@dataclass(frozen=True)
 class Disagreement:
     """A value another source gives for a field, kept beside the value the catalogue chose."""
 

@@ -40,6 +40,7 @@ FIELDS = {
     "k": "task, as a position in `nodes`",
     "n": "taxonomy terms, as positions in `nodes` (their ancestors apply too)",
     "d": "1 when the method uses a diffusion model",
+    "g": "GitHub stars of the most starred code repository, from code_stats.yaml (absent when unknown)",
     "c": "code repositories or project pages (absent when none)",
     "u": "one-sentence summary of the method, in the catalogue's words (absent when none)",
     "l": "where the paper comes from, as positions in `sources` (a survey that lists it, or this site)",
@@ -83,6 +84,9 @@ def explorer_data(ctx: Context) -> dict[str, Any]:
             fields["n"] = [node_at[node_id] for node_id in paper.nodes]
         if paper.uses_diffusion:
             fields["d"] = 1
+        stars = catalogue.code_stars(paper)
+        if stars is not None:
+            fields["g"] = stars
         code = [url for url in paper.code if is_safe_url(url)]
         if code:
             fields["c"] = code

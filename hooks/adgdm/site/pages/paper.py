@@ -73,7 +73,7 @@ def summary_section(ctx: Context, paper: Paper) -> str:
         f'<p class="adgdm-summary">{esc(paper.summary)}</p>' if paper.summary else "",
         f'<p class="adgdm-authors">{authors}</p>',
         f'<p class="adgdm-where">{", ".join(where)}</p>',
-        f'<p class="adgdm-links">{_links(paper)}</p>',
+        f'<p class="adgdm-links">{_links(ctx, paper)}</p>',
         f'<p class="adgdm-badges">{_badges(ctx, page, paper)}</p>',
         "</div>",
     ]
@@ -148,7 +148,7 @@ SECTIONS: list[Section] = [
 ]
 
 
-def _links(paper: Paper) -> str:
+def _links(ctx: Context, paper: Paper) -> str:
     links: list[str] = []
     if paper.url:
         links.append(external_link(paper.url, "Paper"))
@@ -159,8 +159,24 @@ def _links(paper: Paper) -> str:
     if paper.openreview:
         links.append(external_link(f"https://openreview.net/forum?id={paper.openreview}", "OpenReview"))
     for url in paper.code:
-        links.append(external_link(url, "Code"))
+        links.append(external_link(url, "Code") + _code_state(ctx, url))
     return " · ".join(links) if links else "No link known yet."
+
+
+def _code_state(ctx: Context, url: str) -> str:
+    """What refresh last recorded about a code repository: archived, moved, missing (nothing when all is well or unknown)."""
+    state = ctx.catalogue.code_state(url)
+    if state is None:
+        return ""
+    notes = []
+    if state.missing:
+        notes.append("not found on GitHub")
+    if state.archived:
+        notes.append("archived: read-only")
+    if state.moved_to:
+        notes.append("moved to " + external_link(f"https://github.com/{state.moved_to}", state.moved_to))
+    checked = f' title="as GitHub reported it on {state.since.isoformat()}"' if state.since else ""
+    return f' <span class="adgdm-code-state"{checked}>({"; ".join(notes)})</span>' if notes else ""
 
 
 def _badges(ctx: Context, page: str, paper: Paper) -> str:
