@@ -21,7 +21,7 @@ FROZEN_KEYS: frozenset[str] = frozenset({
     "marimont2024disyre",  # the first author's family name was corrected to "Naval Marimont" (data audit)
     # Checked against their primary records (first author's family name, year of record or published title):
     "alcaraz2023diffusion", "baugh2025image", "bellier2024detecting", "dai2024autouad", "ho2024contaminated",
-    "jin2024dualanodiff", "karami2024graph", "kazerooni2024brain", "liang2024modality", "livernoche2023diffusion",
+    "jin2024dualanodiff", "karami2024graph", "kazerooni2024brain", "liang2024modality", "liang2025movideo", "livernoche2023diffusion",
     "salimans2021progressive", "shenkar2021anomaly", "sun2024cut", "tebbe2023d3ad", "xu2021anomaly", "yao2025glad",
 })
 

@@ -117,6 +117,13 @@ def search(page: object, site_url: str, text: str) -> list[str]:
         "(meta => meta && !/initializing/i.test(meta.textContent))(document.querySelector('.md-search-result__meta'))")
     page.locator("input.md-search__input").press_sequentially(text)  # type: ignore[attr-defined]
     page.wait_for_function("document.querySelectorAll('li.md-search-result__item > a').length > 0")  # type: ignore[attr-defined]
+    # Material shows ten results and the next ten each time the list is scrolled to its end.
+    for _ in range(3):
+        shown = page.eval_on_selector_all("li.md-search-result__item > a", "links => links.length")  # type: ignore[attr-defined]
+        page.eval_on_selector(".md-search__scrollwrap", "wrap => wrap.scrollTo(0, wrap.scrollHeight)")  # type: ignore[attr-defined]
+        page.wait_for_timeout(300)  # type: ignore[attr-defined]
+        if page.eval_on_selector_all("li.md-search-result__item > a", "links => links.length") == shown:  # type: ignore[attr-defined]
+            break
     hrefs = page.eval_on_selector_all(  # type: ignore[attr-defined]
         "li.md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))")
     return [urlparse(href).path for href in hrefs]
