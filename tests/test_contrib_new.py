@@ -169,6 +169,9 @@ def test_bare_identifiers_and_pasted_bibtex(tmp_path: Path) -> None:
     assert 'year: 2024\nvenue: "arXiv"\narxiv: "2404.01234"\n' in arxiv_skeleton
     assert "# The id and the file name are temporary" in arxiv_skeleton
     assert '# title: ""\n' in arxiv_skeleton and '# authors: ["Family, Given"]\n' in arxiv_skeleton
+    # A paper no survey lists needs a summary, placements and the record of where it was checked.
+    assert '\n# summary: ""  # one sentence of 8 to 40 words' in arxiv_skeleton
+    assert '\n# verified: {date: "", record: ["https://..."]}  # required for a paper no survey lists\n' in arxiv_skeleton
     doi_skeleton = (root / "papers" / "new101234abc5.yaml").read_text(encoding="utf-8")
     assert 'doi: "10.1234/abc.5"\n' in doi_skeleton and "\n# venue:\n" in doi_skeleton
     assert f'added: "{ADDED}"\n' in doi_skeleton

@@ -48,6 +48,9 @@ _PLACEHOLDERS = {
     "year": "year:",
     "short_name": 'short_name: ""',
     "code": "code: []",
+    "site_taxonomy": 'site_taxonomy: {}  # node: "why the method sits there, in your words (20 to 200 characters)"',
+    "summary": 'summary: ""  # one sentence of 8 to 40 words, your own: what the method does, how it finds the anomaly',
+    "verified": 'verified: {date: "", record: ["https://..."]}  # required for a paper no survey lists',
 }
 
 
