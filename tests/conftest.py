@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from adgdm.data.catalogue import Catalogue, load_catalogue
+from adgdm.data.problems import InvalidData
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,3 +146,20 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     """A fresh browser page on the real site that records every request leaving 127.0.0.1 in `page.outside`."""
     with recording_page(browser, site_url) as new_page:
         yield new_page
+
+
+def copy_corpus_with(tmp_path: Path, name: str, text: str) -> Path:
+    """A copy of the fixture corpus with one more paper file, `name`, holding `text`."""
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root)
+    (root / "papers" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def problems_of(root: Path) -> list[str]:
+    """The checker's problems with the catalogue at `root`, as the lines it prints; [] when valid."""
+    try:
+        load_catalogue(root)
+    except InvalidData as error:
+        return [str(problem) for problem in error.problems]
+    return []

@@ -4,16 +4,14 @@ this site."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from adgdm.data.catalogue import SITE_SOURCE, load_catalogue
-from adgdm.data.problems import InvalidData
 
-from .conftest import CORPUS
+from .conftest import CORPUS, copy_corpus_with, problems_of
 
 ADDED = """\
 id: zed2026added
@@ -33,19 +31,7 @@ VERIFIED = 'verified:\n  date: "2026-12-03"\n  record: ["https://arxiv.org/abs/2
 
 
 def corpus_with(tmp_path: Path, identifier: str = IDENTIFIER, verified: str = VERIFIED, added: str = "2026-12-03") -> Path:
-    root = tmp_path / "corpus"
-    shutil.copytree(CORPUS, root)
-    text = ADDED.format(identifier=identifier, verified=verified, added=added)
-    (root / "papers" / "zed2026added.yaml").write_text(text, encoding="utf-8")
-    return root
-
-
-def problems_of(root: Path) -> list[str]:
-    try:
-        load_catalogue(root)
-    except InvalidData as error:
-        return [str(problem) for problem in error.problems]
-    return []
+    return copy_corpus_with(tmp_path, "zed2026added.yaml", ADDED.format(identifier=identifier, verified=verified, added=added))
 
 
 def test_a_paper_no_survey_lists_is_valid_with_an_identifier_and_a_record(tmp_path: Path) -> None:
