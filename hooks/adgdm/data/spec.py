@@ -107,8 +107,7 @@ class Walker:
             clean[key] = self.check(item, known[key], child)
         for key, child_spec in spec.fields:
             if child_spec.required and key not in value:
-                child = f"{field_path}.{key}" if field_path else key
-                self.report(child if field_path else key, "required field is missing")
+                self.report(f"{field_path}.{key}" if field_path else key, "required field is missing")
                 clean[key] = INVALID
         return clean
 
