@@ -215,3 +215,12 @@ def test_a_paper_with_problems_of_its_own_still_counts_as_existing(tmp_path: Pat
     broken = root / "papers" / "cole2021gap.yaml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("year: 2021", "year: 1850"), encoding="utf-8")
     assert problems_of(root) == ["papers/cole2021gap.yaml:6: year: 1850 is below the minimum 1900"]
+
+
+@pytest.mark.parametrize(("top", "kind"), [
+    ("- a\n- b\n", "a list"), ("just text\n", "text"), ("12\n", "a number"), ("true\n", "a boolean"), ("1.5\n", "float"),
+])
+def test_a_file_that_is_not_a_mapping_names_what_it_is(tmp_path: Path, top: str, kind: str) -> None:
+    assert problems_with(tmp_path, zed2024top=top) == [
+        f"papers/zed2024top.yaml:1: file: expected a mapping of paper fields at the top, got {kind}",
+    ]
