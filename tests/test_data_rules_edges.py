@@ -224,3 +224,58 @@ def test_a_file_that_is_not_a_mapping_names_what_it_is(tmp_path: Path, top: str,
     assert problems_with(tmp_path, zed2024top=top) == [
         f"papers/zed2024top.yaml:1: file: expected a mapping of paper fields at the top, got {kind}",
     ]
+
+
+# Results: each names a column of its benchmark, and each cell has one value.
+
+def results(*rows: str) -> str:
+    return "results:\n" + "".join(f"  - {{benchmark: fix-board, {row}}}\n" for row in rows)
+
+
+def test_results_name_a_column_of_their_benchmark_once(tmp_path: Path) -> None:
+    text = results("column: images-auroc, value: 1", "column: nosuch, value: 2", "column: images-auroc, value: 3",
+                   "column: video-error, value: 4")
+    assert problems_with(tmp_path / "a", zed2024results=paper_text("zed2024results", extra=text)) == [
+        f"papers/zed2024results.yaml:{EXTRA_LINE + 2}: results[1].column: 'nosuch' is not a column of benchmark 'fix-board'",
+        f"papers/zed2024results.yaml:{EXTRA_LINE + 3}: results[2]: a second value for fix-board / images-auroc",
+    ]
+    assert problems_with(tmp_path / "b", zed2024results=paper_text("zed2024results", extra=results(
+        "column: images-auroc, value: 1", "column: video-error, value: 4"))) == []
+
+
+def test_a_site_placement_where_a_survey_already_places_the_paper_is_refused(tmp_path: Path) -> None:
+    extra = ('taxonomy: [reconstruction-based]\nsite_taxonomy:\n  reconstruction-based: "restores the image and compares"\n'
+             '  density-based: "also scores the likelihood of each pixel"\n')
+    assert problems_with(tmp_path, zed2024twice=paper_text("zed2024twice", extra=extra)) == [
+        f"papers/zed2024twice.yaml:{EXTRA_LINE + 2}: site_taxonomy.reconstruction-based: "
+        "a survey already places the paper there (see taxonomy)",
+    ]
+
+
+@pytest.mark.parametrize("name", ["zed.yml", "zed.YAML", "zed.Yml"])
+def test_paper_files_with_another_yaml_ending_are_named(tmp_path: Path, name: str) -> None:
+    root = corpus(tmp_path)
+    (root / "papers" / name).write_text(paper_text("zed"), encoding="utf-8")
+    (root / "papers" / "notes.txt").write_text("not a paper\n", encoding="utf-8")
+    assert problems_of(root) == [f"papers/{name}:1: file: paper files must end in .yaml"]
+
+
+def test_the_site_addition_rule_starts_on_its_first_day(tmp_path: Path) -> None:
+    """From 2026-12-03 a paper no survey lists needs an identifier and a record; the day before it did not."""
+    def added_on(day: str) -> str:
+        return PAPER.format(id="zed2026new", title="A New Fixture Paper", year=2026, venue="FCONF", extra="").replace(
+            'added: "2025-01-01"', f"added: {day}")
+
+    expected = [
+        "papers/zed2026new.yaml:1: doi: a paper no survey lists needs a confirmed identifier: doi, arxiv, openreview or url",
+        "papers/zed2026new.yaml:1: verified.record: a paper no survey lists needs the pages its record was checked against",
+    ]
+    assert problems_with(tmp_path / "a", zed2026new=added_on('"2026-12-03"')) == expected
+    assert problems_with(tmp_path / "b", zed2026new=added_on("2026-12-03")) == expected  # a bare YAML date
+    assert problems_with(tmp_path / "c", zed2026new=added_on('"2026-12-02"')) == []
+    url = 'url: https://example.org/p\nverified:\n  date: "2026-12-03"\n  record: [https://example.org/p]\n'
+    with_both = added_on('"2026-12-03"').replace("modality:", url + "modality:")
+    assert problems_with(tmp_path / "d", zed2026new=with_both) == []
+    with_note_only = added_on('"2026-12-03"').replace("modality:", 'url: https://example.org/p\nverified:\n  date: "2026-12-03"\n'
+                                                                     '  note: "Only a note."\nmodality:')
+    assert problems_with(tmp_path / "e", zed2026new=with_note_only) == [expected[1].replace(":1:", ":8:")]  # the line of verified
