@@ -279,3 +279,10 @@ def test_the_site_addition_rule_starts_on_its_first_day(tmp_path: Path) -> None:
     with_note_only = added_on('"2026-12-03"').replace("modality:", 'url: https://example.org/p\nverified:\n  date: "2026-12-03"\n'
                                                                      '  note: "Only a note."\nmodality:')
     assert problems_with(tmp_path / "e", zed2026new=with_note_only) == [expected[1].replace(":1:", ":8:")]  # the line of verified
+
+
+def test_an_empty_papers_folder_is_one_problem_not_one_per_reference(tmp_path: Path) -> None:
+    root = corpus(tmp_path)
+    for path in (root / "papers").glob("*.yaml"):
+        path.unlink()
+    assert problems_of(root) == ["papers:1: papers: no paper files found"]
