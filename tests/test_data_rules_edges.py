@@ -286,3 +286,13 @@ def test_an_empty_papers_folder_is_one_problem_not_one_per_reference(tmp_path: P
     for path in (root / "papers").glob("*.yaml"):
         path.unlink()
     assert problems_of(root) == ["papers:1: papers: no paper files found"]
+
+
+def test_a_folder_without_papers_reports_the_missing_vocabularies_and_nothing_else(tmp_path: Path) -> None:
+    assert problems_of(tmp_path) == [
+        f"papers/vocabulary/{name}.yaml:1: file: vocabulary file is missing" for name in ("benchmarks", "datasets", "surveys", "taxonomy")
+    ] + [
+        "papers/vocabulary/taxonomy.yaml:1: id: the 'modality' axis is missing",
+        "papers/vocabulary/taxonomy.yaml:1: id: the 'task' axis is missing",
+        "papers/vocabulary/venues.yaml:1: file: vocabulary file is missing",
+    ]
