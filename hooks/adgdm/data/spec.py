@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -123,7 +124,7 @@ class Walker:
         if not isinstance(value, dict):
             self.report(field_path, f"expected a mapping, got {_name_of(value)}")
             return INVALID
-        assert spec.key is not None and spec.item is not None
+        assert spec.key is not None and spec.item is not None  # pragma: no mutate (for the type checker only)
         clean = {}
         for key, item in value.items():
             child = f"{field_path}.{key}"
@@ -212,7 +213,7 @@ class Walker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.report(field_path, f"expected a number, got {_name_of(value)}")
             return INVALID
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             self.report(field_path, "expected a finite number")
             return INVALID
         return float(value)
