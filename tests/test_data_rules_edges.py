@@ -273,6 +273,8 @@ def test_the_site_addition_rule_starts_on_its_first_day(tmp_path: Path) -> None:
     assert problems_with(tmp_path / "a", zed2026new=added_on('"2026-12-03"')) == expected
     assert problems_with(tmp_path / "b", zed2026new=added_on("2026-12-03")) == expected  # a bare YAML date
     assert problems_with(tmp_path / "c", zed2026new=added_on('"2026-12-02"')) == []
+    listed = added_on('"2026-12-03"').replace("modality:", "surveys:\n  dmad: {sections: [reconstruction]}\nmodality:")
+    assert problems_with(tmp_path / "listed", zed2026new=listed) == []  # a survey lists it: the rule is not for it
     url = 'url: https://example.org/p\nverified:\n  date: "2026-12-03"\n  record: [https://example.org/p]\n'
     with_both = added_on('"2026-12-03"').replace("modality:", url + "modality:")
     assert problems_with(tmp_path / "d", zed2026new=with_both) == []

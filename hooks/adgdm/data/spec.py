@@ -94,7 +94,7 @@ class Walker:
         checker: Callable[[Any, Spec, str], Any] = getattr(self, _method_name(spec.kind))
         return checker(value, spec, field_path)
 
-    def check_mapping_fields(self, value: dict[str, Any], spec: Spec, field_path: str) -> dict[str, Any]:
+    def check_mapping_fields(self, value: dict[str, Any], spec: Spec, field_path: str = "") -> dict[str, Any]:
         """Check a mapping's known fields; report unknown and missing ones. Returns clean values."""
         known = spec.field_map()
         clean: dict[str, Any] = {}
