@@ -160,6 +160,9 @@ def test_lists_their_length_their_items_and_repeats() -> None:
     assert accepted([1, 1], Spec("list", item=Spec("integer"))) == [1, 1]
     mappings = Spec("list", item=Spec("mapping", fields=(("a", Spec("integer")),)), unique=True)
     assert accepted([{"a": 1}, {"a": 1}], mappings) == [{"a": 1}, {"a": 1}]
+    # Repeats after a refused item are still found.
+    assert refused(["a", 1, 1], items, "l") == [
+        "x.yaml:11: l[0]: expected a whole number, got the text 'a'", "x.yaml:11: l[2]: '1' is listed twice"]
     # A refused item is not counted as a repeat of a later one.
     assert refused(["a", "a"], Spec("list", item=Spec("integer"), unique=True), "l") == [
         "x.yaml:11: l[0]: expected a whole number, got the text 'a'", "x.yaml:12: l[1]: expected a whole number, got the text 'a'"]
@@ -176,6 +179,9 @@ def test_mappings_their_unknown_and_missing_fields() -> None:
     assert walk({"a": 1, "be": "x"}, MAPPING, "m") == ({"a": 1}, ["x.yaml:5: m.be: unknown field; did you mean 'bee'?"])
     assert walk({"a": 1, "zzz": "x"}, MAPPING, "m") == ({"a": 1}, ["x.yaml:5: m.zzz: unknown field"])
     assert refused({"bee": "x"}, MAPPING, "m") == ["x.yaml:6: m.a: required field is missing"]
+    # Every field is checked, after an unknown one too.
+    assert walk({"zzz": 1, "a": "1"}, MAPPING, "m") == (INVALID, [
+        "x.yaml:5: m.zzz: unknown field", "x.yaml:6: m.a: expected a whole number, got the text '1'"])
     assert refused({"a": "1"}, MAPPING, "m") == ["x.yaml:6: m.a: expected a whole number, got the text '1'"]
 
 

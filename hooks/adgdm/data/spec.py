@@ -101,8 +101,8 @@ class Walker:
         for key, item in value.items():
             child = f"{field_path}.{key}" if field_path else key
             if key not in known:
-                close = difflib.get_close_matches(key, list(known), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                close = _closest(key, list(known))
+                hint = f"; did you mean '{close}'?" if close else ""
                 self.report(child, f"unknown field{hint}")
                 continue
             clean[key] = self.check(item, known[key], child)
@@ -190,9 +190,9 @@ class Walker:
         if spec.vocabulary:
             allowed = self.vocabularies.get(spec.vocabulary, ())
             if value not in allowed:
-                where = self.vocabulary_hints.get(spec.vocabulary, "")
-                close = difflib.get_close_matches(value, [str(a) for a in allowed], n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else (f" (see {where})" if where else "")
+                where = self.vocabulary_hints.get(spec.vocabulary)
+                close = _closest(value, [str(a) for a in allowed])
+                hint = f"; did you mean '{close}'?" if close else (f" (see {where})" if where else "")
                 self.report(field_path, f"'{_shorten(value)}' is not a known {spec.vocabulary}{hint}")
                 return INVALID
         return value
@@ -236,6 +236,12 @@ class Walker:
             self.report(field_path, f"expected a date like 2025-01-31, got {_name_of(value)}")
             return INVALID
         return value
+
+
+def _closest(word: str, candidates: list[str]) -> str:
+    """The candidate closest to `word` (difflib's ratio of at least 0.6), or ''."""
+    matches = difflib.get_close_matches(word, candidates, n=1)  # pragma: no mutate (a larger n keeps the same first match)
+    return matches[0] if matches else ""
 
 
 def is_safe_url(value: str) -> bool:
