@@ -78,3 +78,43 @@ def test_near_duplicate_papers_compare_across_kinds_of_identifier_only() -> None
     assert duplicates.near_duplicate_papers([bare, bare_twin]) == [(bare, bare_twin, 1)]  # no identifier at all
     assert duplicates.near_duplicate_papers([article, bare]) == []  # the same title once normalised: the exact check's
     assert duplicates.near_duplicate_papers([preprint, article, other_preprint]) == [(preprint, article, 1)]
+
+
+def test_compact_titles_fold_accents_and_drop_everything_but_letters_and_digits() -> None:
+    assert duplicates.compact_title("Schölkopf's {Straße}: 3D-Łódź") == "scholkopfsstrasse3dlodz"
+    assert duplicates.compact_title("Out-of-Distribution Detection") == "outofdistributiondetection"
+
+
+def test_a_match_carries_its_owner_title_and_edits() -> None:
+    index: duplicates.TitleIndex[str] = duplicates.TitleIndex()
+    index.add("a", "Masked Diffusion for Video Anomaly Localization")
+    index.add("b", "Short Title")
+    assert index.similar("Masked Difusion for Video Anomaly Localization") == [
+        duplicates.Match("a", "Masked Diffusion for Video Anomaly Localization", 1)]
+    assert index.similar("short-title") == [duplicates.Match("b", "Short Title", 0)]
+    assert index.similar("Short Titles") == []
+
+
+def test_the_index_hands_exactly_passjoins_candidates_to_the_edit_distance() -> None:
+    """A golden count: the position-aware piece search selects this many candidates on a fixed random
+    catalogue. More would still give the same pairs, only slower; fewer would lose some."""
+    import random
+
+    generator = random.Random(13)
+    words = "anomaly detection diffusion model image video latent masked brain mri score prior noise".split()
+    titles = [" ".join(generator.choice(words) for _ in range(generator.randint(3, 8))) for _ in range(300)]
+    for title in titles[:200]:  # one or two slips each: insertions and deletions shift the pieces
+        letters = list(title)
+        for _ in range(generator.randint(1, 2)):
+            at = generator.randrange(len(letters))
+            if generator.random() < 0.5:
+                letters.insert(at, "q")
+            else:
+                del letters[at]
+        titles.append("".join(letters))
+    index: duplicates.TitleIndex[int] = duplicates.TitleIndex()
+    for position, title in enumerate(titles):
+        index.add(position, title)
+    counts = [len(index._candidates(duplicates.compact_title(title))) for title in titles
+              if len(duplicates.compact_title(title)) >= 20]
+    assert (len(counts), sum(counts)) == (429, 1094)

@@ -108,7 +108,7 @@ def test_href_more(from_page: str, to: str, link: str) -> None:
 
 @pytest.mark.parametrize(("family", "letter"), [
     ("Özkan", "o"), ("Aaron", "a"), ("Zed", "z"), ("  de Vries", "d"), ("Łukasz", "l"), ("王", "other"), ("1st", "other"),
-    ("", "other"), ("ábel", "a"), ("Ýmir", "y"),
+    ("", "other"), ("ábel", "a"), ("Ýmir", "y"), ("_under", "other"), ("`tick", "other"), ("[x]", "other"),
 ])
 def test_author_letter(family: str, letter: str) -> None:
     from adgdm.data.urls import author_letter
@@ -117,7 +117,7 @@ def test_author_letter(family: str, letter: str) -> None:
 
 @pytest.mark.parametrize(("sort_key", "anchor"), [
     ("Božič, Aljaž", "bozic-aljaz"), ("O'Neil, J.-P.", "o-neil-j-p"), ("王, 芳", "u738b-82b3"), ("王", "u738b"),
-    ("Li, 芳", "li"),
+    ("Li, 芳", "li"), ("X, X.", "x-x"), ("-, '", "u"),
 ])
 def test_author_anchor(sort_key: str, anchor: str) -> None:
     from adgdm.data.urls import author_anchor

@@ -33,8 +33,7 @@ Owner = TypeVar("Owner")
 
 def compact_title(title: str) -> str:
     """'Out-of-Distribution Detection' -> 'outofdistributiondetection'."""
-    folded = title if title.isascii() else ascii_fold(title)  # folding is the slow part; most titles are ASCII
-    return re.sub(r"[^a-z0-9]", "", strip_braces(folded).lower())
+    return re.sub(r"[^a-z0-9]", "", strip_braces(ascii_fold(title)).lower())
 
 
 def allowed_edits(length: int) -> int:
@@ -110,23 +109,23 @@ class TitleIndex(Generic[Owner]):
 
     _entries: list[tuple[Owner, str, str, tuple[str, ...]]] = field(default_factory=list)
     _by_piece: dict[tuple[int, int, str], list[int]] = field(default_factory=dict)
-    _by_compact: dict[str, list[int]] = field(default_factory=dict)
+    _short: dict[str, list[int]] = field(default_factory=dict)
+    """Titles under _MIN_LENGTH by their compact form: they match only letter for letter."""
 
     def add(self, owner: Owner, title: str) -> None:
         compact = compact_title(title)
         position = len(self._entries)
         self._entries.append((owner, title, compact, _numbers(compact)))
-        self._by_compact.setdefault(compact, []).append(position)
-        if len(compact) >= _MIN_LENGTH:
+        if len(compact) < _MIN_LENGTH:
+            self._short.setdefault(compact, []).append(position)
+        else:  # a title within MAX_EDITS of this one shares a piece with it (see _candidates), equal ones all of them
             for index, (start, size) in enumerate(_pieces(len(compact), _PIECES)):
                 self._by_piece.setdefault((len(compact), index, compact[start:start + size]), []).append(position)
 
     def similar(self, title: str) -> list[Match[Owner]]:
         """Near-identical titles of the index, in the order they were added."""
         compact = compact_title(title)
-        candidates = set(self._by_compact.get(compact, ()))
-        if len(compact) >= _MIN_LENGTH:
-            candidates |= self._candidates(compact)
+        candidates = set(self._short.get(compact, ())) if len(compact) < _MIN_LENGTH else self._candidates(compact)
         numbers = _numbers(compact)
         pieces = [compact[start:start + size] for start, size in _pieces(len(compact), _FILTER_PIECES)]
         matches: list[Match[Owner]] = []
