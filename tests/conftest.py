@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from adgdm.data.catalogue import Catalogue, load_catalogue
+from adgdm.data.problems import InvalidData
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +85,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if hasattr(item, "_fixtureinfo") and _builds(item):
             item.add_marker(pytest.mark.build)
+
+
+def problems_of(root: Path) -> list[str]:
+    """The checker's problems with the catalogue at `root`, as it prints them (none when it is valid)."""
+    try:
+        load_catalogue(root)
+    except InvalidData as error:
+        return [str(problem) for problem in error.problems]
+    return []
 
 
 @pytest.fixture(scope="session")

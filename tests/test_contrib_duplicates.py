@@ -13,11 +13,9 @@ from pathlib import Path
 
 import pytest
 from adgdm.data import duplicates
-from adgdm.data.catalogue import load_catalogue
 from adgdm.data.duplicates import TitleIndex, allowed_edits, compact_title, edit_distance, near_identical_pairs
-from adgdm.data.problems import InvalidData
 
-from .conftest import CORPUS
+from .conftest import CORPUS, problems_of
 
 PAPER = """\
 id: {key}
@@ -38,14 +36,6 @@ def corpus_with(tmp_path: Path, title: str, extra: str = "") -> Path:
     shutil.copytree(CORPUS, root)
     (root / "papers" / "zed2025near.yaml").write_text(PAPER.format(key="zed2025near", title=title, extra=extra), encoding="utf-8")
     return root
-
-
-def problems_of(root: Path) -> list[str]:
-    try:
-        load_catalogue(root)
-    except InvalidData as error:
-        return [str(problem) for problem in error.problems]
-    return []
 
 
 def test_a_near_identical_title_is_reported_naming_both_files(tmp_path: Path) -> None:

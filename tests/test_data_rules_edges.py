@@ -14,10 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from adgdm.data.catalogue import load_catalogue
-from adgdm.data.problems import InvalidData
 
-from .conftest import CORPUS
+from .conftest import CORPUS, problems_of
 
 PAPER = """\
 id: {id}
@@ -50,14 +48,6 @@ def corpus(tmp_path: Path, papers: dict[str, str] | None = None, vocabulary: dic
         path = root / "papers" / "vocabulary" / name
         path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
     return root
-
-
-def problems_of(root: Path) -> list[str]:
-    try:
-        load_catalogue(root)
-    except InvalidData as error:
-        return [str(problem) for problem in error.problems]
-    return []
 
 
 def problems_with(tmp_path: Path, **papers: str) -> list[str]:

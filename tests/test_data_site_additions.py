@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from adgdm.data.catalogue import SITE_SOURCE, load_catalogue
-from adgdm.data.problems import InvalidData
 
-from .conftest import CORPUS
+from .conftest import CORPUS, problems_of
 
 ADDED = """\
 id: zed2026added
@@ -38,14 +37,6 @@ def corpus_with(tmp_path: Path, identifier: str = IDENTIFIER, verified: str = VE
     text = ADDED.format(identifier=identifier, verified=verified, added=added)
     (root / "papers" / "zed2026added.yaml").write_text(text, encoding="utf-8")
     return root
-
-
-def problems_of(root: Path) -> list[str]:
-    try:
-        load_catalogue(root)
-    except InvalidData as error:
-        return [str(problem) for problem in error.problems]
-    return []
 
 
 def test_a_paper_no_survey_lists_is_valid_with_an_identifier_and_a_record(tmp_path: Path) -> None:
