@@ -35,6 +35,7 @@ def test_strip_braces_removes_every_brace() -> None:
     ("{MVTec} AD: Ünïcode-Dashes & Punctuation!", "mvtec ad unicode dashes punctuation"),
     ("  Out-of-Distribution   Detection ", "out of distribution detection"),
     ("Straße 3D", "strasse 3d"),
+    ("{D}iffusion {M}odels for {MRI}s", "diffusion models for mris"),  # braces inside a word do not split it
     ("", ""),
 ])
 def test_normalise_title(title: str, normal: str) -> None:
