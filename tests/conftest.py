@@ -1,5 +1,10 @@
 """Shared fixtures: the repository, the real catalogue, a fake corpus, one strict build of the
-real site served on 127.0.0.1, and a headless Chromium driven by Playwright."""
+real site served on 127.0.0.1, and a headless Chromium driven by Playwright.
+
+Every test that drives a browser is marked `browser`, and every test that runs `mkdocs build`
+(itself or through a fixture) is marked `build`, here at collection: the fast tests, the ones
+the mutation run uses, are `pytest -m "not browser and not build"`.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import socket
 import subprocess
 import sys
 import threading
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,6 +57,43 @@ def copy_project(target: Path, papers: Path | None = None) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(papers or ROOT / "papers", target / "papers")
     return target
+
+
+BROWSER_FIXTURES = frozenset({"browser"})
+"""A test that uses one of these (directly or through other fixtures) drives Chromium."""
+BUILDERS = frozenset({"mkdocs_build", "build_corpus_site", "built_corpus"})
+"""The helpers that run `mkdocs build`: a test or fixture whose code names one builds a site."""
+
+
+def _names_a_builder(code: types.CodeType) -> bool:
+    """True when the code (or a function or lambda nested in it) names one of BUILDERS."""
+    return bool(BUILDERS & set(code.co_names)) or any(
+        _names_a_builder(const) for const in code.co_consts if isinstance(const, types.CodeType))
+
+
+def _builds(item: pytest.Item) -> bool:
+    functions = [getattr(item, "function", None)]
+    for definitions in item._fixtureinfo.name2fixturedefs.values():
+        functions.extend(definition.func for definition in definitions)
+    return any(_names_a_builder(code) for code in (getattr(f, "__code__", None) for f in functions) if code)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that drive a browser and those that build a site (see the module's docstring)."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        if hasattr(item, "_fixtureinfo") and _builds(item):
+            item.add_marker(pytest.mark.build)
+
+
+def problems_of(root: Path) -> list[str]:
+    """The checker's problems with the catalogue at `root`, as it prints them (none when it is valid)."""
+    try:
+        load_catalogue(root)
+    except InvalidData as error:
+        return [str(problem) for problem in error.problems]
+    return []
 
 
 @pytest.fixture(scope="session")
@@ -154,12 +197,3 @@ def copy_corpus_with(tmp_path: Path, name: str, text: str) -> Path:
     shutil.copytree(CORPUS, root)
     (root / "papers" / name).write_text(text, encoding="utf-8")
     return root
-
-
-def problems_of(root: Path) -> list[str]:
-    """The checker's problems with the catalogue at `root`, as the lines it prints; [] when valid."""
-    try:
-        load_catalogue(root)
-    except InvalidData as error:
-        return [str(problem) for problem in error.problems]
-    return []

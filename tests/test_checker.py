@@ -2,11 +2,16 @@
 
 tests/fixtures/invalid/ holds one broken paper file per way of breaking one (its first line says
 which); the ways that need bytes or file-system objects a fixture file cannot hold are made here.
+The fixtures run the command in this process (`cli.main`, the code `python -m adgdm` runs), which is
+quicker and lets the mutation run see which code each one exercises; the valid corpus runs it as a
+contributor does, in a new process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import io
 import os
 import shutil
 import subprocess
@@ -15,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from adgdm import cli
 from adgdm.data.catalogue import load_catalogue
 from adgdm.data.problems import InvalidData
 
@@ -24,6 +30,15 @@ INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m adgdm --root ROOT check`, run in this process: its exit status and what it printed."""
+    arguments = ["--root", str(root), "check"]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(arguments)
+    return subprocess.CompletedProcess(arguments, status, out.getvalue(), err.getvalue())
+
+
+def run_check_process(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "adgdm", "--root", str(root), "check"],
                           capture_output=True, text=True, check=False)
 
@@ -42,7 +57,7 @@ def expected_lines(fixture: Path) -> list[str]:
 
 
 def test_the_fixture_corpus_is_valid() -> None:
-    result = run_check(CORPUS)
+    result = run_check_process(CORPUS)
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{len(list((CORPUS / 'papers').glob('*.yaml')))} papers checked, no problems found\n"
 

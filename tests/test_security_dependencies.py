@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 import urllib.error
 import urllib.request
 from importlib import metadata
@@ -34,9 +35,10 @@ HEADER = f"""\
 
 
 def project_requirements() -> list[Requirement]:
-    """The project's own requirements, with the test extra."""
-    requirements = [Requirement(text) for text in metadata.requires("adgdm") or []]
-    return [r for r in requirements if r.marker is None or r.marker.evaluate({"extra": "test"})]
+    """The project's own requirements, with the test extra, as pyproject.toml declares them (an installed
+    copy's metadata may be older than the checkout)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return [Requirement(text) for text in [*project["dependencies"], *project["optional-dependencies"]["test"]]]
 
 
 def installed_closure() -> dict[str, str]:

@@ -33,8 +33,7 @@ Owner = TypeVar("Owner")
 
 def compact_title(title: str) -> str:
     """'Out-of-Distribution Detection' -> 'outofdistributiondetection'."""
-    folded = title if title.isascii() else ascii_fold(title)  # folding is the slow part; most titles are ASCII
-    return re.sub(r"[^a-z0-9]", "", strip_braces(folded).lower())
+    return re.sub(r"[^a-z0-9]", "", strip_braces(ascii_fold(title)).lower())
 
 
 def allowed_edits(length: int) -> int:
@@ -110,27 +109,23 @@ class TitleIndex(Generic[Owner]):
 
     _entries: list[tuple[Owner, str, str, tuple[str, ...]]] = field(default_factory=list)
     _by_piece: dict[tuple[int, int, str], list[int]] = field(default_factory=dict)
-    _by_compact: dict[str, list[int]] = field(default_factory=dict)
+    _short: dict[str, list[int]] = field(default_factory=dict)
+    """Titles under _MIN_LENGTH by their compact form: they match only letter for letter."""
 
-    def add(self, owner: Owner, title: str, compact: str = "") -> None:
-        """Add a title; `compact` is its compact form when the caller has it already."""
-        compact = compact or compact_title(title)
+    def add(self, owner: Owner, title: str) -> None:
+        compact = compact_title(title)
         position = len(self._entries)
         self._entries.append((owner, title, compact, _numbers(compact)))
-        self._by_compact.setdefault(compact, []).append(position)
-        if len(compact) >= _MIN_LENGTH:
+        if len(compact) < _MIN_LENGTH:
+            self._short.setdefault(compact, []).append(position)
+        else:  # a title within MAX_EDITS of this one shares a piece with it (see _candidates), equal ones all of them
             for index, (start, size) in enumerate(_pieces(len(compact), _PIECES)):
                 self._by_piece.setdefault((len(compact), index, compact[start:start + size]), []).append(position)
 
-    def similar(self, title: str, longer: bool = True, compact: str = "") -> list[Match[Owner]]:
-        """Near-identical titles of the index, in the order they were added.
-
-        `longer=False` skips titles longer than `title`, for callers that add titles shortest first.
-        """
-        compact = compact or compact_title(title)
-        candidates = set(self._by_compact.get(compact, ()))
-        if len(compact) >= _MIN_LENGTH:
-            candidates |= self._candidates(compact, MAX_EDITS if longer else 0)
+    def similar(self, title: str) -> list[Match[Owner]]:
+        """Near-identical titles of the index, in the order they were added."""
+        compact = compact_title(title)
+        candidates = set(self._short.get(compact, ())) if len(compact) < _MIN_LENGTH else self._candidates(compact)
         numbers = _numbers(compact)
         pieces = [compact[start:start + size] for start, size in _pieces(len(compact), _FILTER_PIECES)]
         matches: list[Match[Owner]] = []
@@ -143,7 +138,7 @@ class TitleIndex(Generic[Owner]):
                     matches.append(Match(owner, other_title, edits))
         return matches
 
-    def _candidates(self, compact: str, longer_by: int) -> set[int]:
+    def _candidates(self, compact: str) -> set[int]:
         """Positions of titles that share a piece with `compact` where an alignment within MAX_EDITS allows.
 
         For piece `index` of a title `delta` characters shorter than `compact`, PassJoin's
@@ -152,7 +147,7 @@ class TitleIndex(Generic[Owner]):
         """
         candidates: set[int] = set()
         by_piece, end = self._by_piece, len(compact)
-        for length in range(max(_MIN_LENGTH, end - MAX_EDITS), end + longer_by + 1):
+        for length in range(max(_MIN_LENGTH, end - MAX_EDITS), end + MAX_EDITS + 1):
             delta = end - length
             for index, (start, size) in enumerate(_pieces(length, _PIECES)):
                 low = max(0, start - index, start + delta - (MAX_EDITS - index))
@@ -165,18 +160,12 @@ class TitleIndex(Generic[Owner]):
 
 
 def near_identical_pairs(titles: Sequence[tuple[Owner, str]]) -> list[tuple[Owner, Owner, int]]:
-    """Every near-identical pair as (earlier, later, edits), `earlier` coming first in `titles`.
-
-    Titles are indexed shortest first, so each one is only compared with titles no longer than itself.
-    """
+    """Every near-identical pair as (earlier, later, edits), `earlier` coming first in `titles`, in that order."""
     index: TitleIndex[int] = TitleIndex()
     pairs: list[tuple[int, int, int]] = []
-    compacts = [compact_title(title) for _, title in titles]
-    for position in sorted(range(len(titles)), key=lambda p: (len(compacts[p]), p)):
-        title, compact = titles[position][1], compacts[position]
-        matches = index.similar(title, longer=False, compact=compact)
-        pairs.extend((min(m.owner, position), max(m.owner, position), m.edits) for m in matches)
-        index.add(position, title, compact)
+    for position, (_, title) in enumerate(titles):
+        pairs.extend((match.owner, position, match.edits) for match in index.similar(title))
+        index.add(position, title)
     return [(titles[first][0], titles[second][0], edits) for first, second, edits in sorted(pairs)]
 
 

@@ -49,8 +49,9 @@ class LoadState:
         except ValueError:
             return path.as_posix()
 
-    def read(self, path: Path, shown: str = "") -> Document | None:
-        document, problems = read_yaml(path, shown or self.shown(path))
+    def read(self, path: Path, shown: str) -> Document | None:
+        """The document of `path`, shown in problems as `shown` (the path from the root), or None after reporting why not."""
+        document, problems = read_yaml(path, shown)
         self.problems.extend(problems)
         return document
 
@@ -63,7 +64,7 @@ class LoadState:
         if not path.exists():
             self.problems.append(Problem(self.shown(path), 1, "file", "vocabulary file is missing"))
             return []
-        document = self.read(path)
+        document = self.read(path, self.shown(path))
         if document is None:
             return []
         walker = self.walker(document)

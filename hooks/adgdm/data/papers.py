@@ -42,7 +42,7 @@ def load_paper(state: LoadState, path: Path, venues: Mapping[str, Venue], benchm
         walker.report("file", f"expected a mapping of paper fields at the top, got {_kind(document.value)}")
         return None
     before = len(state.problems)
-    data = walker.check_mapping_fields(document.value, PAPER, "")
+    data = walker.check_mapping_fields(document.value, PAPER)
     _check_paper_rules(state, walker, path, data, venues, benchmarks)
     if len(state.problems) > before:
         return None
@@ -72,6 +72,7 @@ def _check_paper_rules(state: LoadState, walker: Walker, path: Path, data: dict[
 
 SUMMARY_WORDS = (8, 40)
 REASON_LENGTH = (20, 200)
+"""The upper bound is the spec's `max_length`, which also refuses surrounding spaces: the rule checks the lower one."""
 
 
 def _check_curation(state: LoadState, walker: Walker, data: dict[str, Any]) -> None:
@@ -87,7 +88,7 @@ def _check_curation(state: LoadState, walker: Walker, data: dict[str, Any]) -> N
         for node, reason in placed.items():
             if node in from_surveys:
                 walker.report(f"site_taxonomy.{node}", "a survey already places the paper there (see taxonomy)")
-            elif isinstance(reason, str) and not REASON_LENGTH[0] <= len(reason.strip()) <= REASON_LENGTH[1]:
+            elif isinstance(reason, str) and len(reason) < REASON_LENGTH[0]:
                 walker.report(f"site_taxonomy.{node}", f"the reason needs {REASON_LENGTH[0]} to {REASON_LENGTH[1]} characters")
     checked = data.get("verified")
     if isinstance(checked, dict) and isinstance(checked.get("date"), datetime.date) and checked["date"] > state.today:
@@ -102,13 +103,9 @@ identifier and the record of where it was checked (the surveys' papers came with
 
 
 def _added_on(data: dict[str, Any]) -> datetime.date:
+    """The spec has turned a valid `added` into a date; a missing or bad one (reported there) counts as long ago."""
     added = data.get("added")
-    if isinstance(added, datetime.date):
-        return added
-    try:
-        return datetime.date.fromisoformat(str(added))
-    except ValueError:
-        return datetime.date.min  # the field's own check reports the bad date
+    return added if isinstance(added, datetime.date) else datetime.date.min
 
 
 def _check_site_addition(walker: Walker, data: dict[str, Any]) -> None:
@@ -119,19 +116,20 @@ def _check_site_addition(walker: Walker, data: dict[str, Any]) -> None:
         walker.report("verified.record", "a paper no survey lists needs the pages its record was checked against")
 
 
-def _check_results(walker: Walker, results: list[Any], benchmarks: Mapping[str, Benchmark]) -> None:
-    """Each result names a column of its benchmark, and each cell appears once."""
+def _check_results(walker: Walker, results: list[dict[str, Any]], benchmarks: Mapping[str, Benchmark]) -> None:
+    """Each result names a column of its benchmark, and each cell appears once.
+
+    `results` is the spec's clean list: every item a mapping whose benchmark is one of `benchmarks`.
+    """
     seen: set[tuple[str, str]] = set()
     for index, result in enumerate(results):
-        benchmark = benchmarks.get(str(result.get("benchmark"))) if isinstance(result, dict) else None
-        if benchmark is None:
-            continue
-        column = result.get("column")
+        benchmark = benchmarks[result["benchmark"]]
+        column = result["column"]
         if column not in {c.id for c in benchmark.columns}:
             walker.report(f"results[{index}].column", f"'{column}' is not a column of benchmark '{benchmark.id}'")
         elif (benchmark.id, column) in seen:
             walker.report(f"results[{index}]", f"a second value for {benchmark.id} / {column}")
-        seen.add((benchmark.id, str(column)))
+        seen.add((benchmark.id, column))
 
 
 def _kind(value: Any) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -98,22 +99,21 @@ class Walker:
         checker: Callable[[Any, Spec, str], Any] = getattr(self, _method_name(spec.kind))
         return checker(value, spec, field_path)
 
-    def check_mapping_fields(self, value: dict[str, Any], spec: Spec, field_path: str) -> dict[str, Any]:
+    def check_mapping_fields(self, value: dict[str, Any], spec: Spec, field_path: str = "") -> dict[str, Any]:
         """Check a mapping's known fields; report unknown and missing ones. Returns clean values."""
         known = spec.field_map()
         clean: dict[str, Any] = {}
         for key, item in value.items():
             child = f"{field_path}.{key}" if field_path else key
             if key not in known:
-                close = difflib.get_close_matches(key, list(known), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                close = _closest(key, list(known))
+                hint = f"; did you mean '{close}'?" if close else ""
                 self.report(child, f"unknown field{hint}")
                 continue
             clean[key] = self.check(item, known[key], child)
         for key, child_spec in spec.fields:
             if child_spec.required and key not in value:
-                child = f"{field_path}.{key}" if field_path else key
-                self.report(child if field_path else key, "required field is missing")
+                self.report(f"{field_path}.{key}" if field_path else key, "required field is missing")
                 clean[key] = INVALID
         return clean
 
@@ -129,7 +129,7 @@ class Walker:
         if not isinstance(value, dict):
             self.report(field_path, f"expected a mapping, got {_name_of(value)}")
             return INVALID
-        assert spec.key is not None and spec.item is not None
+        assert spec.key is not None and spec.item is not None  # pragma: no mutate (for the type checker only)
         clean = {}
         for key, item in value.items():
             child = f"{field_path}.{key}"
@@ -195,9 +195,9 @@ class Walker:
         if spec.vocabulary:
             allowed = self.vocabularies.get(spec.vocabulary, ())
             if value not in allowed:
-                where = self.vocabulary_hints.get(spec.vocabulary, "")
-                close = difflib.get_close_matches(value, [str(a) for a in allowed], n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else (f" (see {where})" if where else "")
+                where = self.vocabulary_hints.get(spec.vocabulary)
+                close = _closest(value, [str(a) for a in allowed])
+                hint = f"; did you mean '{close}'?" if close else (f" (see {where})" if where else "")
                 self.report(field_path, f"'{_shorten(value)}' is not a known {spec.vocabulary}{hint}")
                 return INVALID
         return value
@@ -218,7 +218,7 @@ class Walker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.report(field_path, f"expected a number, got {_name_of(value)}")
             return INVALID
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             self.report(field_path, "expected a finite number")
             return INVALID
         return float(value)
@@ -241,6 +241,12 @@ class Walker:
             self.report(field_path, f"expected a date like 2025-01-31, got {_name_of(value)}")
             return INVALID
         return value
+
+
+def _closest(word: str, candidates: list[str]) -> str:
+    """The candidate closest to `word` (difflib's ratio of at least 0.6), or ''."""
+    matches = difflib.get_close_matches(word, candidates, n=1)  # pragma: no mutate (a larger n keeps the same first match)
+    return matches[0] if matches else ""
 
 
 def is_safe_url(value: str) -> bool:

@@ -21,7 +21,7 @@ def ascii_fold(text: str) -> str:
     if text.isascii():  # most titles and names: nothing to fold
         return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_FOLDS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in decomposed if ch.isascii())  # accents went apart from their letters; what has no ASCII form goes
 
 
 def strip_braces(text: str) -> str:

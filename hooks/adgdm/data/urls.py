@@ -119,7 +119,7 @@ def authors_index() -> str:
 def author_letter(family: str) -> str:
     """The index letter of a family name: its first ASCII letter, or 'other' ('Özkan' -> 'o')."""
     initial = ascii_fold(family).strip().lower()[:1]
-    return initial if "a" <= initial <= "z" else "other"
+    return initial if initial.isalpha() else "other"  # folded: an ASCII letter or nothing
 
 
 def author_page(letter: str) -> str:

@@ -15,8 +15,8 @@ from ..data.spec import is_safe_url
 
 
 def esc(text: object) -> str:
-    """Escape text for HTML element content and attribute values."""
-    return html.escape(str(text), quote=True)
+    """Escape text for HTML element content and attribute values (html.escape escapes both quotes)."""
+    return html.escape(str(text))
 
 
 def link(href: str, text: str, css: str = "") -> str:
@@ -34,13 +34,18 @@ def external_link(url: str, text: str) -> str:
 
 def front_matter(title: str, description: str = "", extra: Mapping[str, object] | None = None) -> str:
     """YAML front matter. Material prints `title` unescaped, so it is stored HTML-escaped."""
-    lines = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
+    lines = ["---", f"title: {_json(esc(title))}"]
     if description:
-        lines.append(f"description: {json.dumps(esc(description), ensure_ascii=False)}")
+        lines.append(f"description: {_json(esc(description))}")
     for key, value in sorted((extra or {}).items()):
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        lines.append(f"{key}: {_json(value)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
+
+
+def _json(value: object) -> str:
+    """A YAML value written as JSON (a subset of YAML), non-ASCII letters kept as they are."""
+    return json.dumps(value, ensure_ascii=False)  # pragma: no mutate (None is as false as False here)
 
 
 @dataclass(frozen=True)
