@@ -83,7 +83,7 @@ def latex_escape(text: str) -> str:
     for char in text:
         if char in _SPECIALS:
             out.append(_SPECIALS[char])
-        elif ord(char) < 128:
+        elif char.isascii():
             out.append(char)
         else:
             out.append(_latex_char(char))
@@ -99,7 +99,7 @@ def _latex_char(char: str) -> str:
         return f"{{$\\{_GREEK[char]}$}}"
     decomposed = unicodedata.normalize("NFD", char)
     base, marks = decomposed[0], decomposed[1:]
-    if ord(base) < 128 and marks and all(mark in _ACCENTS for mark in marks):
+    if base.isascii() and marks and all(mark in _ACCENTS for mark in marks):
         letter = r"\i" if base == "i" else base
         for mark in marks:
             command = _ACCENTS[mark]
@@ -131,9 +131,8 @@ def _protect_word(word: str) -> str:
     core = word.strip(".,:;!?()[]\"'")
     parts = core.split("-")
     needs = any(_part_needs_protection(part, hyphenated=len(parts) > 1) for part in parts)
-    escaped = latex_escape(word)
-    if not needs or not core:
-        return escaped
+    if not needs:  # a word of punctuation only (core '') needs nothing either
+        return latex_escape(word)
     start = word.index(core)
     before, after = word[:start], word[start + len(core):]
     return latex_escape(before) + "{" + latex_escape(core) + "}" + latex_escape(after)

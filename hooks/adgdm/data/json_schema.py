@@ -13,7 +13,6 @@ stays with `python -m adgdm check`.
 
 from __future__ import annotations
 
-import datetime
 import json
 import sys
 from collections.abc import Mapping, Sequence
@@ -33,7 +32,10 @@ DATE_PATTERN = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 BALANCED_BRACES = r"(?:[^{}]|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\})*"
 
 
-def text_pattern(multiline: bool, body: str = r"[\s\S]+") -> str:
+ANY_TEXT = r"[\s\S]+"
+
+
+def text_pattern(body: str = ANY_TEXT, multiline: bool = False) -> str:
     """A whole value matching `body`, not blank, without leading or trailing white space, without
     control characters (nor line breaks unless `multiline`), as the checker's text rules say."""
     controls = CONTROL_CLASS if multiline else CONTROL_CLASS.replace(r"\x0b", r"\x0a")
@@ -46,7 +48,7 @@ def _text(spec: Spec, enums: Mapping[str, Sequence[str]]) -> dict[str, Any]:
         out["enum"] = sorted(enums[spec.vocabulary])
         return out
     body = URL_PATTERN if spec.link else spec.pattern
-    out["pattern"] = text_pattern(spec.multiline, body) if body else text_pattern(spec.multiline)
+    out["pattern"] = text_pattern(body or ANY_TEXT, multiline=spec.multiline)
     if spec.max_length:
         out["maxLength"] = spec.max_length
     return out
@@ -63,7 +65,7 @@ def _collection(spec: Spec, enums: Mapping[str, Sequence[str]]) -> dict[str, Any
         out["additionalProperties"] = False
         return out
     if spec.kind == "table":
-        assert spec.key is not None and spec.item is not None
+        assert spec.key is not None and spec.item is not None  # pragma: no mutate (for the type checker only)
         return {"type": "object", "propertyNames": to_json_schema(spec.key, enums),
                 "additionalProperties": to_json_schema(spec.item, enums)}
     assert spec.item is not None
@@ -108,16 +110,16 @@ def to_json_schema(spec: Spec, enums: Mapping[str, Sequence[str]]) -> dict[str, 
 def latest_year(papers: Sequence[Paper]) -> int:
     """The last year a paper may carry, as the schema states it: the year after the newest date in the
     catalogue (the checker uses the year after today; a published file must not depend on the clock)."""
-    dates = [paper.added for paper in papers] + [paper.verified.date for paper in papers if paper.verified]
-    return max(dates, default=datetime.date(FIRST_YEAR, 1, 1)).year + 1
+    years = [paper.added.year for paper in papers] + [paper.verified.date.year for paper in papers if paper.verified]
+    return max(years, default=FIRST_YEAR) + 1
 
 
 def _paper_rules(schema: dict[str, Any], last_year: int, venues: Mapping[str, Venue]) -> None:
     """The rules across fields of adgdm.data.papers that a schema can state, added in place."""
     fields = schema["properties"]
-    fields["title"]["pattern"] = text_pattern(False, BALANCED_BRACES)
+    fields["title"]["pattern"] = text_pattern(BALANCED_BRACES)
     low, high = SUMMARY_WORDS
-    fields["summary"]["pattern"] = text_pattern(False, rf"\S+(?:\s+\S+){{{low - 1},{high - 1}}}")
+    fields["summary"]["pattern"] = text_pattern(rf"\S+(?:\s+\S+){{{low - 1},{high - 1}}}")
     fields["year"]["maximum"] = last_year
     reason = fields["site_taxonomy"]["additionalProperties"]
     reason["minLength"], reason["maxLength"] = REASON_LENGTH
@@ -141,4 +143,4 @@ def paper_json_schema(enums: Mapping[str, Sequence[str]], site_url: str, papers:
         **to_json_schema(PAPER, enums),
     }
     _paper_rules(schema, latest_year(papers), venues or {})
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
