@@ -276,3 +276,4 @@ def test_the_verification_and_placement_sections_are_exact(ctx: Context) -> None
     assert "This record has not been checked against a primary source yet" in nothing
     no_page = verification_section(ctx, dataclasses.replace(paper, verified=Verification(datetime.date(2026, 12, 3))))
     assert "<p>No primary page could be found for this record; it stays as the sources give it.</p>" in no_page
+    assert "<p>Checked on 2026-12-03 (no primary page found).</p>" in no_page

@@ -173,9 +173,11 @@ class Verification:
 
     @property
     def state(self) -> str:
-        """'checked' when a primary page confirmed the record and nothing is left open, else 'partly checked'."""
-        record = dict(self.sources).get("record", ())
-        return "checked" if record and not self.unconfirmed else "partly checked"
+        """'checked' when a primary page confirmed the record and nothing is left open, 'partly checked'
+        when some fields are, 'no primary page found' when no page confirmed the record at all."""
+        if not dict(self.sources).get("record"):
+            return "no primary page found"
+        return "partly checked" if self.unconfirmed else "checked"
 
 
 @dataclass(frozen=True)

@@ -58,12 +58,12 @@ VERIFICATION_STATES = (
 """Verification states as the page counts them: id, label, the list on this page that names the papers."""
 
 
+_STATE_IDS = {"checked": "checked", "partly checked": "partly-checked", "no primary page found": "no-primary-page"}
+
+
 def verification_state(paper: Paper) -> str:
-    if paper.verified is None:
-        return "not-checked"
-    if not dict(paper.verified.sources).get("record"):
-        return "no-primary-page"
-    return "partly-checked" if paper.verified.unconfirmed else "checked"
+    """The id of the paper's state in VERIFICATION_STATES, from the record's own state."""
+    return "not-checked" if paper.verified is None else _STATE_IDS[paper.verified.state]
 
 
 def is_arxiv_only(catalogue: Catalogue, paper: Paper) -> bool:
