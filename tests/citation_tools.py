@@ -137,7 +137,7 @@ def every_shape() -> list[tuple[Paper, Venue]]:
     ]
     authors = (
         Author("Schölkopf", "Bernhard"), Author("Božič", "Aljaž"), Author("Đorđević", "Łukasz"), Author("O'Neil", "Ann-Marie"),
-        Author("da Costa", "P. F."), Author("Straße", "Jürgen"), Author("Ørsted", "Çelik"), Author("Plato"),
+        Author("da Costa", "P. F."), Author("Straße", "Jürgen"), Author("Ørsted", "Çelik"), Author("Martí", "Ïnés"), Author("Plato"),
     )
     titles = (
         "{MVTec} AD: DDPM, 3D & Non-Markovian Gaussian Noise — 100% Unsupervised",

@@ -108,9 +108,23 @@ def test_bibtex_escapes_numbers_and_publisher_and_keeps_pages() -> None:
 
 def test_bibtex_authors_escaped_and_incomplete() -> None:
     authors = (Author("Schölkopf", "Bernhard"), Author("O'Neil & Co"), Author("Božič", "Aljaž"))
-    assert "  author = {Sch{\\\"o}lkopf, Bernhard and O'Neil \\& Co and Bo{\\v{z}}i{\\v{c}}, Alja{\\v{z}}},\n" in (
+    assert "  author = {Sch{\\\"o}lkopf, Bernhard and {O'Neil \\& Co} and Bo{\\v{z}}i{\\v{c}}, Alja{\\v{z}}},\n" in (
         to_bibtex(paper(authors=authors), VENUES["journal"]))
     assert "  author = {Roe, Ann and others},\n" in to_bibtex(paper(authors_incomplete=True), VENUES["journal"])
+
+
+def test_a_hyphenated_family_with_a_lower_case_part_is_braced() -> None:
+    authors = (Author("Montoya-del-Angel", "Ricardo"), Author("Jiménez-Partinen", "Ariadna"), Author("da Costa", "P. F."))
+    assert "  author = {{Montoya-del-Angel}, Ricardo and Jim{\\'e}nez-Partinen, Ariadna and da Costa, P. F.},\n" in (
+        to_bibtex(paper(authors=authors), VENUES["journal"]))
+
+
+def test_an_organisation_is_one_literal_name_in_bibtex_and_csl() -> None:
+    authors = (Author("Roe", "Ann"), Author("BloodCounts! consortium"), Author("Plato"))
+    assert "  author = {Roe, Ann and {BloodCounts! consortium} and Plato},\n" in to_bibtex(
+        paper(authors=authors), VENUES["journal"])
+    assert to_csl(paper(authors=authors), VENUES["journal"])["author"] == [
+        {"family": "Roe", "given": "Ann"}, {"literal": "BloodCounts! consortium"}, {"family": "Plato"}]
 
 
 def test_bib_file_separates_entries_by_a_blank_line() -> None:
@@ -129,7 +143,7 @@ def test_bib_file_separates_entries_by_a_blank_line() -> None:
     ("αβγδεθλμπστφψω", r"{$\alpha$}{$\beta$}{$\gamma$}{$\delta$}{$\epsilon$}{$\theta$}{$\lambda$}{$\mu$}{$\pi$}"
                        r"{$\sigma$}{$\tau$}{$\phi$}{$\psi$}{$\omega$}"),
     ("éèêñāăċëåőčçą", r"""{\'e}{\`e}{\^e}{\~n}{\=a}{\u{a}}{\.c}{\"e}{\aa}{\H{o}}{\v{c}}{\c{c}}{\k{a}}"""),
-    ("ïíÿ", r"""{\"\i}{\'\i}{\"y}"""),
+    ("ïíÿ", r"""{\"i}{\'i}{\"y}"""),
     ("ǘ", r"""{\'\"u}"""),
     ("ǚ", r"""{\v{\"u}}"""),
     ("ﬁ²", "fi2"),
@@ -146,7 +160,7 @@ def test_latex_escape(text: str, escaped: str) -> None:
     ("{MVTec} AD: a Gaussian Markov-chain view (DDPM).", "{MVTec} {AD}: a {Gaussian} {Markov-chain} view ({DDPM})."),
     ("Non-Markovian noise & 100% of x_1", r"{Non-Markovian} noise \& 100\% of x\_1"),
     ('"Quoted" (Fourier)', '"Quoted" ({Fourier})'),
-    ("The {Ünï} test", r'The {{\"U}n{\"\i}} test'),
+    ("The {Ünï} test", r'The {{\"U}n{\"i}} test'),
     ("a-b-C ...", "{a-b-C} ..."),
     ("() Earth", "() {Earth}"),
     ("A B-c Anomaly", "A {B-c} Anomaly"),

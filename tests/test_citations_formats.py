@@ -278,6 +278,8 @@ def _plain(text: str) -> str:
 
 
 def _name(author: dict[str, str]) -> tuple[str, str]:
+    if "literal" in author:  # an organisation, braced in the .bib
+        return _plain(author["literal"]), ""
     # BibTeX has one "von" part; pandoc reads it as a particle, our CSL keeps it in the family name.
     particle = author.get("dropping-particle") or author.get("non-dropping-particle") or ""
     return _plain(f"{particle} {author['family']}".strip()), author.get("given", "")

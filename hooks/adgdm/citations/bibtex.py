@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ..data.models import Paper, Venue
+from ..data.models import Author, Paper, Venue
 from .links import publisher_page
 
 FIELD_ORDER = (
@@ -100,7 +100,9 @@ def _latex_char(char: str) -> str:
     decomposed = unicodedata.normalize("NFD", char)
     base, marks = decomposed[0], decomposed[1:]
     if base.isascii() and marks and all(mark in _ACCENTS for mark in marks):
-        letter = r"\i" if base == "i" else base
+        # A plain "i" under the accent, not dotless "\i": LaTeX composes both into the same glyph,
+        # but biber decodes "\'\i" to a dotless i with a combining accent, which pdflatex refuses.
+        letter = base
         for mark in marks:
             command = _ACCENTS[mark]
             letter = f"\\{command}{{{letter}}}" if command.isalpha() else f"\\{command}{letter}"
@@ -145,8 +147,20 @@ def _part_needs_protection(part: str, hyphenated: bool) -> bool:
     return hyphenated and len(part) == 1 and part.isupper()
 
 
+def _bibtex_name(author: Author) -> str:
+    # Braced, an organisation ("BloodCounts! consortium") stays whole instead of BibTeX reading its
+    # last word as a family name, and a hyphenated family with a lower-case part ("Montoya-del-Angel")
+    # instead of readers taking that part for a particle.
+    if author.is_organisation:
+        return "{" + latex_escape(author.family) + "}"
+    family = latex_escape(author.family)
+    if re.search(r"-[a-z]", author.family):
+        family = "{" + family + "}"
+    return f"{family}, {latex_escape(author.given)}" if author.given else family
+
+
 def bibtex_authors(paper: Paper) -> str:
-    names = [latex_escape(f"{a.family}, {a.given}" if a.given else a.family) for a in paper.authors]
+    names = [_bibtex_name(a) for a in paper.authors]
     if paper.authors_incomplete:
         names.append("others")
     return " and ".join(names)

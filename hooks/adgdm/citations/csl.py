@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..data.models import Paper, Venue
+from ..data.models import Author, Paper, Venue
 from ..data.text import strip_braces
 from .links import landing_url
 
@@ -19,8 +19,10 @@ CSL_TYPES = {
 }
 
 
-def _author(family: str, given: str) -> dict[str, str]:
-    return {"family": family, "given": given} if given else {"family": family}
+def _author(author: Author) -> dict[str, str]:
+    if author.is_organisation:
+        return {"literal": author.family}
+    return {"family": author.family, "given": author.given} if author.given else {"family": author.family}
 
 
 def to_csl(paper: Paper, venue: Venue) -> dict[str, Any]:
@@ -29,7 +31,7 @@ def to_csl(paper: Paper, venue: Venue) -> dict[str, Any]:
         "id": paper.id,
         "type": CSL_TYPES[venue.kind],
         "title": strip_braces(paper.title),
-        "author": [_author(a.family, a.given) for a in paper.authors],
+        "author": [_author(a) for a in paper.authors],
         "issued": {"date-parts": [[paper.year]]},
     }
     if venue.kind in ("conference", "workshop", "journal"):

@@ -28,6 +28,11 @@ class Author:
     def sort_key(self) -> str:
         return f"{self.family}, {self.given}".strip(", ")
 
+    @property
+    def is_organisation(self) -> bool:
+        """A name of several words with no given name, such as a consortium, kept whole in citations."""
+        return not self.given and " " in self.family
+
 
 @dataclass(frozen=True)
 class Venue:
