@@ -154,7 +154,7 @@ def _bibtex_name(author: Author) -> str:
     if author.is_organisation:
         return "{" + latex_escape(author.family) + "}"
     family = latex_escape(author.family)
-    if re.search(r"-[a-z]", author.family):
+    if any(part[:1].islower() for part in author.family.split("-")[1:]):
         family = "{" + family + "}"
     return f"{family}, {latex_escape(author.given)}" if author.given else family
 
